@@ -1,0 +1,96 @@
+package io.github.ecrpromotion.core.registry;
+
+import io.github.ecrpromotion.core.ref.Digest;
+import io.github.ecrpromotion.core.ref.ImageRef;
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.ref.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The port every backend implements, opened for one repository. Verbs follow go-containerregistry.
+ * Manifests are bytes: a backend asks for every manifest media type on reads and writes the exact bytes back.
+ * Nothing here deletes anything.
+ */
+public interface Registry extends AutoCloseable {
+
+    /** The repository this registry object serves. */
+    Repository repository();
+
+    /** The digest a tag or digest points at now; empty when absent. Costs one cheap call (HEAD). */
+    Optional<Digest> resolve(ImageRef ref) throws RegistryException;
+
+    /** The manifest a tag or digest points at, byte for byte; empty when absent. */
+    Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException;
+
+    /**
+     * Points the tag at exactly these bytes. Returns the digest the registry reports (the caller checks it equals
+     * {@link RawManifest#digest()}) and whether the tag changed; writing the tag's current manifest is "unchanged".
+     */
+    PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException;
+
+    /** Every tag of the repository, following pagination; empty when the repository has none. */
+    List<Tag> listTags() throws RegistryException;
+
+    /**
+     * Every tag on the image with this digest. The default lists the tags and resolves each one; backends that
+     * know an image's tags in one call override it.
+     */
+    default Set<Tag> tagsOf(Digest digest) throws RegistryException {
+        Set<Tag> out = new LinkedHashSet<>();
+        for (Tag t : listTags()) {
+            if (resolve(ImageRef.of(t)).filter(digest::equals).isPresent()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each of the given tags that exists, the image it points at with its other tags that {@code wanted} accepts.
+     * Backends that learn an image's tags in the same call return all of them (ECR: one DescribeImages a tag).
+     * The default resolves each given tag, then tries the wanted tags in {@code order} until every image has one,
+     * so it returns at least the first wanted tag in that order on each image, when there is one.
+     */
+    default Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
+        Map<Tag, Digest> digests = new LinkedHashMap<>();
+        for (Tag t : tags) {
+            resolve(ImageRef.of(t)).ifPresent(d -> digests.put(t, d));
+        }
+        Map<Digest, List<Tag>> found = new HashMap<>();
+        Set<Digest> missing = new LinkedHashSet<>(digests.values());
+        if (!missing.isEmpty()) {
+            List<Tag> candidates = new ArrayList<>();
+            for (Tag t : listTags()) {
+                if (wanted.test(t)) {
+                    candidates.add(t);
+                }
+            }
+            candidates.sort(order);
+            for (Tag c : candidates) {
+                if (missing.isEmpty()) {
+                    break;
+                }
+                Optional<Digest> d = digests.containsKey(c) ? Optional.of(digests.get(c)) : resolve(ImageRef.of(c));
+                if (d.isPresent() && missing.remove(d.get())) {
+                    found.computeIfAbsent(d.get(), k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        Map<Tag, Image> out = new LinkedHashMap<>();
+        digests.forEach((t, d) -> out.put(t, new Image(d, found.getOrDefault(d, List.of()))));
+        return out;
+    }
+
+    /** Releases connections and files; never throws. */
+    @Override
+    void close();
+}

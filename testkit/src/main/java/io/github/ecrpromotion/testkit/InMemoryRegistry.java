@@ -1,0 +1,100 @@
+package io.github.ecrpromotion.testkit;
+
+import io.github.ecrpromotion.core.ref.Digest;
+import io.github.ecrpromotion.core.ref.ImageRef;
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.ref.Tag;
+import io.github.ecrpromotion.core.registry.PutResult;
+import io.github.ecrpromotion.core.registry.RawManifest;
+import io.github.ecrpromotion.core.registry.Registry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A registry in memory, for fast unit tests. Counts its calls so tests can assert on the cost of an operation. */
+public final class InMemoryRegistry implements Registry {
+    private final Repository repository;
+    private final Map<Tag, Digest> tags = new LinkedHashMap<>();
+    private final Map<Digest, RawManifest> manifests = new LinkedHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    public InMemoryRegistry() {
+        this(Repository.of("registry.example.com/demo/app"));
+    }
+
+    public InMemoryRegistry(Repository repository) {
+        this.repository = repository;
+    }
+
+    /** Stores a manifest under a tag without counting a call (test setup). */
+    public synchronized InMemoryRegistry seed(String tag, RawManifest manifest) {
+        manifests.put(manifest.digest(), manifest);
+        tags.put(Tag.of(tag), manifest.digest());
+        return this;
+    }
+
+    /** How many times the named port method ran, e.g. "putManifest". */
+    public int calls(String method) {
+        AtomicInteger n = calls.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Calls of every kind so far. */
+    public int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public void resetCalls() {
+        calls.clear();
+    }
+
+    private void count(String method) {
+        calls.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public synchronized Optional<Digest> resolve(ImageRef ref) {
+        count("resolve");
+        return find(ref);
+    }
+
+    private Optional<Digest> find(ImageRef ref) {
+        if (ref.digest().isPresent()) {
+            return ref.digest().filter(manifests::containsKey);
+        }
+        return Optional.ofNullable(tags.get(ref.tag().orElseThrow()));
+    }
+
+    @Override
+    public synchronized Optional<RawManifest> getManifest(ImageRef ref) {
+        count("getManifest");
+        return find(ref).map(manifests::get);
+    }
+
+    @Override
+    public synchronized PutResult putManifest(Tag tag, RawManifest manifest) {
+        count("putManifest");
+        manifests.put(manifest.digest(), manifest);
+        Digest before = tags.put(tag, manifest.digest());
+        return new PutResult(manifest.digest(), !manifest.digest().equals(before));
+    }
+
+    @Override
+    public synchronized List<Tag> listTags() {
+        count("listTags");
+        return new ArrayList<>(tags.keySet());
+    }
+
+    @Override
+    public void close() {
+    }
+}
