@@ -4,16 +4,19 @@ import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.ref.Tag;
+import io.github.ecrpromotion.core.registry.Image;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** A registry in memory, for fast unit tests. Counts its calls so tests can assert on the cost of an operation. */
 public final class InMemoryRegistry implements Registry {
@@ -92,6 +95,22 @@ public final class InMemoryRegistry implements Registry {
     public synchronized List<Tag> listTags() {
         count("listTags");
         return new ArrayList<>(tags.keySet());
+    }
+
+    /** Knows every tag of every image at no cost, so returns them all, as ECR's DescribeImages does. */
+    @Override
+    public synchronized Map<Tag, Image> imagesOf(List<Tag> wantedTags, Predicate<Tag> wanted, Comparator<Tag> order) {
+        count("imagesOf");
+        Map<Tag, Image> out = new LinkedHashMap<>();
+        for (Tag t : wantedTags) {
+            Digest d = tags.get(t);
+            if (d != null) {
+                List<Tag> on = tags.entrySet().stream().filter(e -> e.getValue().equals(d)).map(Map.Entry::getKey)
+                        .filter(wanted).sorted(order).toList();
+                out.put(t, new Image(d, on));
+            }
+        }
+        return out;
     }
 
     @Override
