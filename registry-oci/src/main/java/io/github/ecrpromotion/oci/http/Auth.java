@@ -1,0 +1,175 @@
+package io.github.ecrpromotion.oci.http;
+
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryOptions;
+import io.github.ecrpromotion.oci.internal.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authentication for one registry host, as docker and crane do it: anonymous until the registry answers 401, then
+ * what its {@code WWW-Authenticate} challenge asks for. Basic: the credentials, sent on every later request. Bearer:
+ * a token from the challenge's realm (asked with the credentials when there are any), cached per scope; once the
+ * realm is known, a token for a new scope is fetched before the request. A 401 on a cached token means it expired:
+ * it is dropped and fetched again, once. Credentials come from the options or, only when a registry asks, from the
+ * Docker config's {@code auths} entry for the host.
+ */
+final class Auth {
+    private final HttpClient client;
+    private final String host;
+    private final RegistryOptions options;
+    private final Duration timeout;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private volatile Challenge bearer;
+    private volatile boolean basic;
+    private volatile Optional<Credentials> credentials;
+
+    Auth(HttpClient client, String host, RegistryOptions options) {
+        this.client = client;
+        this.host = host;
+        this.options = options;
+        this.timeout = options.timeout();
+    }
+
+    /** The Authorization value to send for a request needing this scope, if any is known yet. */
+    Optional<String> authorization(String scope, String action) throws RegistryException {
+        String token = tokens.get(scope);
+        if (token != null) {
+            return Optional.of("Bearer " + token);
+        }
+        Challenge known = bearer;
+        if (known != null) {
+            return Optional.of("Bearer " + fetchToken(known, scope, action));
+        }
+        if (basic) {
+            return credentials().map(Credentials::basicHeader);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * After a 401: the Authorization value to retry with, or empty when retrying cannot help (the caller then
+     * reports AUTH). {@code sent} is what the failed request carried.
+     */
+    Optional<String> retryAfter401(Optional<String> wwwAuthenticate, String scope, Optional<String> sent, String action)
+            throws RegistryException {
+        Optional<Challenge> parsed = wwwAuthenticate.flatMap(Challenge::parse);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Challenge c = parsed.get();
+        if (c.isBearer()) {
+            if (c.param("realm").isEmpty()) {
+                throw HttpErrors.protocol(action, "the registry asked for a bearer token without saying where to get it (no realm)");
+            }
+            bearer = c;
+            String wanted = c.param("scope").orElse(scope);
+            // The token we sent (if any) is stale or too narrow: drop it and ask once more.
+            tokens.remove(scope);
+            tokens.remove(wanted);
+            String token = fetchToken(c, wanted, action);
+            tokens.put(scope, token);
+            return Optional.of("Bearer " + token);
+        }
+        if (c.isBasic()) {
+            basic = true;
+            boolean sentBasic = sent.filter(v -> v.startsWith("Basic ")).isPresent();
+            Optional<Credentials> creds = credentials();
+            if (sentBasic || creds.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(creds.get().basicHeader());
+        }
+        return Optional.empty();
+    }
+
+    /** Why a request stayed unauthorised, naming the user but never the password. */
+    String describeCredentials() {
+        Optional<Credentials> c = credentials == null ? Optional.empty() : credentials;
+        return c.map(cr -> "the registry rejected the credentials of " + cr)
+                .orElse("the registry requires credentials and none were given (no user name in the options and no "
+                        + "auths entry for " + host + " in " + DockerConfig.path(options.dockerConfig()) + ")");
+    }
+
+    private Optional<Credentials> credentials() throws RegistryException {
+        Optional<Credentials> c = credentials;
+        if (c == null) {
+            if (options.username().isPresent()) {
+                c = Optional.of(new Credentials(options.username().get(), options.password().orElse(""), "the options"));
+            } else {
+                c = DockerConfig.lookup(DockerConfig.path(options.dockerConfig()), host);
+            }
+            credentials = c;
+        }
+        return c;
+    }
+
+    private String fetchToken(Challenge c, String scope, String action) throws RegistryException {
+        String cached = tokens.get(scope);
+        if (cached != null) {
+            return cached;
+        }
+        String realm = c.param("realm").orElseThrow();
+        StringBuilder query = new StringBuilder();
+        c.param("service").ifPresent(s -> query.append("service=").append(enc(s)));
+        if (!scope.isEmpty()) {
+            query.append(query.length() > 0 ? "&" : "").append("scope=").append(enc(scope));
+        }
+        Optional<Credentials> creds = credentials();
+        creds.ifPresent(cr -> query.append(query.length() > 0 ? "&" : "").append("account=").append(enc(cr.username())));
+        URI uri;
+        try {
+            uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
+        } catch (IllegalArgumentException bad) {
+            throw HttpErrors.protocol(action, "the registry's token realm is not a valid URL");
+        }
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+        creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));
+        HttpResponse<byte[]> r;
+        try {
+            r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw HttpErrors.io(action + " (fetching a token from " + uri.getHost() + ")", e, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw HttpErrors.io(action, e, timeout);
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw HttpErrors.auth(action, "the token server at " + uri.getHost() + " refused to issue a token for "
+                    + scope + " (HTTP " + r.statusCode() + "); " + describeCredentials());
+        }
+        if (r.statusCode() != 200) {
+            throw new RegistryException(r.statusCode() >= 500 ? RegistryException.Reason.UNAVAILABLE : RegistryException.Reason.PROTOCOL,
+                    "Tried to " + action + " but failed because the token server at " + uri.getHost()
+                            + " answered HTTP " + r.statusCode());
+        }
+        String token;
+        try {
+            Map<String, Object> doc = Json.parseObject(new String(r.body(), StandardCharsets.UTF_8));
+            token = Json.string(doc.get("token"));
+            if (token == null || token.isEmpty()) {
+                token = Json.string(doc.get("access_token"));
+            }
+        } catch (IllegalArgumentException e) {
+            token = null;
+        }
+        if (token == null || token.isEmpty()) {
+            throw HttpErrors.protocol(action, "the token server at " + uri.getHost() + " answered without a token");
+        }
+        tokens.put(scope, token);
+        return token;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

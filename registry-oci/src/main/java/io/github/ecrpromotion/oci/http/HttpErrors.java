@@ -1,0 +1,124 @@
+package io.github.ecrpromotion.oci.http;
+
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryException.Reason;
+import io.github.ecrpromotion.oci.internal.Json;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * The OCI backend's one exception translator: {@code java.net.http} failures and HTTP error statuses become
+ * {@link RegistryException}s. Messages carry the status, the registry's error codes and what we tried; never a
+ * header value, token or password (error bodies of a token server are not quoted at all).
+ */
+final class HttpErrors {
+    private HttpErrors() {
+    }
+
+    static RegistryException io(String action, Throwable e, Duration timeout) {
+        String why;
+        Reason reason = Reason.UNAVAILABLE;
+        boolean retryable = true;
+        // java.net.http wraps the interesting exception (ConnectException around ClosedChannelException, ...).
+        if (inChain(e, HttpConnectTimeoutException.class) != null) {
+            why = "connecting took longer than the timeout of " + seconds(timeout);
+        } else if (inChain(e, HttpTimeoutException.class) != null) {
+            why = "the registry did not answer within the timeout of " + seconds(timeout);
+        } else if (inChain(e, ConnectException.class) != null) {
+            why = "the connection was refused; is the registry running at that address?";
+        } else if (inChain(e, UnknownHostException.class) != null || inChain(e, UnresolvedAddressException.class) != null
+                || inChain(e, NoRouteToHostException.class) != null) {
+            why = "the registry host cannot be reached";
+        } else if (inChain(e, SSLException.class) != null) {
+            reason = Reason.PROTOCOL;
+            retryable = false;
+            why = "the TLS handshake failed (" + inChain(e, SSLException.class).getMessage() + "); if the registry "
+                    + "serves plain HTTP, it must be reached with plain HTTP";
+        } else if (e instanceof InterruptedException) {
+            why = "the thread was interrupted";
+        } else {
+            why = "of a network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        }
+        return new RegistryException(reason, "Tried to " + action + " but failed because " + why, e, retryable);
+    }
+
+    private static Throwable inChain(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static RegistryException status(String action, Response r) {
+        int s = r.status();
+        String detail = registryErrors(r);
+        if (s == 401) {
+            return new RegistryException(Reason.AUTH, "Tried to " + action + " but failed because the registry "
+                    + "rejected the request as unauthenticated (HTTP 401" + detail + "); check the credentials");
+        }
+        if (s == 403) {
+            return new RegistryException(Reason.AUTH, "Tried to " + action + " but failed because the credentials "
+                    + "are not allowed to do that (HTTP 403" + detail + ")");
+        }
+        if (s == 404) {
+            return new RegistryException(Reason.NOT_FOUND, "Tried to " + action + " but failed because the registry "
+                    + "does not know it (HTTP 404" + detail + ")");
+        }
+        if (s == 429 || s >= 500) {
+            return new RegistryException(Reason.UNAVAILABLE, "Tried to " + action + " but failed because the registry "
+                    + "is " + (s == 429 ? "throttling requests" : "failing") + " (HTTP " + s + detail + "); try again later");
+        }
+        if (s == 409 || s == 412 || detail.contains("BLOB_UNKNOWN")) {
+            // distribution: MANIFEST_BLOB_UNKNOWN when the manifest's blobs are not in this repository.
+            return new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because the registry "
+                    + "refused it given what it stores (HTTP " + s + detail + ")");
+        }
+        return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " but failed because the registry "
+                + "answered HTTP " + s + detail);
+    }
+
+    static RegistryException protocol(String action, String why) {
+        return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " but failed because " + why);
+    }
+
+    static RegistryException auth(String action, String why) {
+        return new RegistryException(Reason.AUTH, "Tried to " + action + " but failed because " + why);
+    }
+
+    /** {@code , MANIFEST_UNKNOWN: manifest unknown} from a distribution error body, if it is one. */
+    private static String registryErrors(Response r) {
+        if (r.body().length == 0 || r.body().length > 64 * 1024) {
+            return "";
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (Object o : Json.list(Json.parseObject(r.text()).get("errors"))) {
+                Map<String, Object> err = Json.object(o);
+                if (err != null && Json.string(err.get("code")) != null) {
+                    String msg = Json.string(err.get("message"));
+                    String one = Json.string(err.get("code")) + (msg == null ? "" : ": " + msg);
+                    out.add(one.length() > 200 ? one.substring(0, 200) + "..." : one);
+                }
+            }
+            return out.isEmpty() ? "" : ", " + String.join("; ", out);
+        } catch (IllegalArgumentException notJson) {
+            return "";
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.ecrpromotion.oci.http;
+
+import io.github.ecrpromotion.core.ref.Tag;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.oci.internal.Json;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code /v2/<name>/tags/list} endpoint, following {@code Link: <...>; rel="next"} pages. No {@code n} is sent:
+ * distribution 2.8 ignores it and returns every tag at once (v3 and hosted registries page on their own). Tags come
+ * back unsorted from 2.8, so nothing here relies on their order.
+ */
+final class TagList {
+    private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
+    private static final int MAX_PAGES = 100_000;
+
+    private final Transport transport;
+
+    TagList(Transport transport) {
+        this.transport = transport;
+    }
+
+    List<Tag> list() throws RegistryException {
+        String action = "list the tags of " + transport.repository();
+        Set<Tag> tags = new LinkedHashSet<>();
+        Set<URI> seen = new HashSet<>();
+        URI next = transport.uri("tags/list");
+        while (next != null) {
+            if (!seen.add(next) || seen.size() > MAX_PAGES) {
+                throw HttpErrors.protocol(action, "the registry's Link headers go round in a circle at " + next.getPath());
+            }
+            Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false);
+            if (r.status() != 200) {
+                // 404 NAME_UNKNOWN: the repository does not exist.
+                throw HttpErrors.status(action, r);
+            }
+            try {
+                for (Object o : Json.list(Json.parseObject(r.text()).get("tags"))) {
+                    String t = Json.string(o);
+                    if (t != null && Tag.PATTERN.matcher(t).matches()) {
+                        tags.add(Tag.of(t));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw HttpErrors.protocol(action, "the tag list is not valid JSON (" + e.getMessage() + ")");
+            }
+            next = nextPage(r).orElse(null);
+        }
+        return new ArrayList<>(tags);
+    }
+
+    /** The rel="next" link, resolved against the page's URL (registries send it relative, as /v2/...). */
+    private static Optional<URI> nextPage(Response r) {
+        for (String link : r.headers().allValues("Link")) {
+            Matcher m = NEXT.matcher(link);
+            if (m.find()) {
+                return Optional.of(r.uri().resolve(m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.ecrpromotion.oci.layout;
+
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryException.Reason;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The layout backend's one exception translator: file-system and JSON failures become {@link RegistryException}. */
+final class LayoutErrors {
+    private LayoutErrors() {
+    }
+
+    static RegistryException io(String action, Path path, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new RegistryException(Reason.AUTH, "Tried to " + action + " in the OCI image layout " + path
+                    + " but failed because access to " + e.getMessage() + " was denied", e);
+        }
+        if (e instanceof NoSuchFileException) {
+            return new RegistryException(Reason.NOT_FOUND, "Tried to " + action + " in the OCI image layout " + path
+                    + " but failed because " + e.getMessage() + " does not exist", e);
+        }
+        // A disk error is not worth retrying automatically; say what the file system said.
+        return new RegistryException(Reason.UNAVAILABLE, "Tried to " + action + " in the OCI image layout " + path
+                + " but failed because of a file-system error: " + e, e, false);
+    }
+
+    static RegistryException badJson(String action, Path path, String file, IllegalArgumentException e) {
+        return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " in the OCI image layout " + path
+                + " but failed because " + file + " is not valid: " + e.getMessage(), e);
+    }
+
+    static RegistryException notALayout(Path path) {
+        return new RegistryException(Reason.NOT_FOUND, "Tried to open the OCI image layout " + path
+                + " but failed because " + (java.nio.file.Files.isDirectory(path) ? "the directory has no oci-layout file, so it is not an OCI image layout"
+                        : "there is no such directory"));
+    }
+
+    static RegistryException corrupt(Path path, String what) {
+        return new RegistryException(Reason.PROTOCOL, "Tried to read " + what + " from the OCI image layout " + path
+                + " but failed because its bytes do not hash to its digest; the layout is corrupt");
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.ecrpromotion.oci.layout;
+
+import io.github.ecrpromotion.core.ref.Digest;
+import io.github.ecrpromotion.core.ref.ImageRef;
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.ref.Tag;
+import io.github.ecrpromotion.core.registry.Image;
+import io.github.ecrpromotion.core.registry.PutResult;
+import io.github.ecrpromotion.core.registry.RawManifest;
+import io.github.ecrpromotion.core.registry.Registry;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The {@link Registry} port over an on-disk OCI image layout ({@code oci:PATH}). Tags are the
+ * {@code org.opencontainers.image.ref.name} annotations of the descriptors in {@code index.json}; manifests are
+ * blobs. Moving a tag removes its annotation from the old descriptor, which stays in {@code index.json} untagged
+ * (like an untagged manifest in a registry), and adds or reuses a descriptor for the new digest. Nothing is deleted.
+ * Every call checks that the directory is still a layout, so a wrong path is a NOT_FOUND naming it.
+ */
+public final class LayoutRegistry implements Registry {
+    private final Repository repository;
+
+    /** Opens the layout of an {@code oci:PATH} repository; nothing is read until the first call. */
+    public LayoutRegistry(Repository repository) {
+        if (repository.kind() != Repository.Kind.LAYOUT) {
+            throw new IllegalArgumentException("not an oci: repository: " + repository);
+        }
+        this.repository = repository;
+    }
+
+    private OciLayout layout() throws RegistryException {
+        return OciLayout.open(repository.layoutPath().orElseThrow());
+    }
+
+    @Override
+    public Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public Optional<Digest> resolve(ImageRef ref) throws RegistryException {
+        OciLayout layout = layout();
+        LayoutIndex index = layout.readIndex();
+        if (ref.tag().isPresent()) {
+            return index.resolve(ref.tag().get());
+        }
+        Digest d = ref.digest().orElseThrow();
+        if (index.lists(d)) {
+            return Optional.of(d);
+        }
+        // A child of an index is a manifest blob that index.json does not list.
+        return layout.readManifest(d, Optional.empty()).map(RawManifest::digest);
+    }
+
+    @Override
+    public Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException {
+        OciLayout layout = layout();
+        LayoutIndex index = layout.readIndex();
+        Optional<Digest> digest = ref.tag().isPresent() ? index.resolve(ref.tag().get()) : ref.digest();
+        if (digest.isEmpty()) {
+            return Optional.empty();
+        }
+        return layout.readManifest(digest.get(), index.mediaTypeOf(digest.get()));
+    }
+
+    @Override
+    public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
+        return layout().tag(tag, manifest);
+    }
+
+    @Override
+    public List<Tag> listTags() throws RegistryException {
+        return layout().readIndex().tags();
+    }
+
+    /** One read of index.json. */
+    @Override
+    public Set<Tag> tagsOf(Digest digest) throws RegistryException {
+        return layout().readIndex().tagsOf(digest);
+    }
+
+    /** One read of index.json; each image comes with all its tags that {@code wanted} accepts, in {@code order}. */
+    @Override
+    public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
+        LayoutIndex index = layout().readIndex();
+        Map<Tag, Image> out = new LinkedHashMap<>();
+        for (Tag t : tags) {
+            Optional<Digest> d = index.resolve(t);
+            if (d.isPresent()) {
+                List<Tag> others = index.tagsOf(d.get()).stream().filter(wanted).sorted(order).toList();
+                out.put(t, new Image(d.get(), others));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        // Nothing held open between calls.
+    }
+
+    @Override
+    public String toString() {
+        return "LayoutRegistry[" + repository + "]";
+    }
+}

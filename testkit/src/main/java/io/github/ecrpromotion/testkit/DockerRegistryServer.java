@@ -1,0 +1,231 @@
+package io.github.ecrpromotion.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real Debian {@code docker-registry} (distribution 2.8) on a free 127.0.0.1 port with its own config in a
+ * temp directory (never the packaged config, which enables htpasswd on a directory and listens on every interface),
+ * waits for {@code GET /v2/} to answer 200, and on {@link #close()} kills it and deletes the directory. Variants:
+ * anonymous, and basic auth from a bcrypt htpasswd file. Fails (never skips) when the binary is missing.
+ */
+public final class DockerRegistryServer implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/docker-registry");
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
+    private final Path dir;
+    private final Process process;
+    private final int port;
+    private final String username;
+    private final String password;
+
+    private DockerRegistryServer(Path dir, Process process, int port, String username, String password) {
+        this.dir = dir;
+        this.process = process;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** An anonymous registry. */
+    public static DockerRegistryServer start() {
+        return start(null, null);
+    }
+
+    /** A registry that requires basic auth for this user (bcrypt htpasswd, made with {@code htpasswd -Bbn}). */
+    public static DockerRegistryServer startWithHtpasswd(String user, String password) {
+        return start(user, password);
+    }
+
+    private static DockerRegistryServer start(String user, String password) {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException("docker-registry is not installed: apt-get install -y docker-registry");
+        }
+        IllegalStateException last = null;
+        // The free port is found by binding and releasing it; another process may take it in between, so retry.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("docker-registry-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                return launch(dir, user, password);
+            } catch (IllegalStateException e) {
+                deleteTree(dir);
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static DockerRegistryServer launch(Path dir, String user, String password) {
+        try {
+            int port = freePort();
+            String auth = "";
+            if (user != null) {
+                Path htpasswd = dir.resolve("htpasswd");
+                Files.writeString(htpasswd, htpasswdLine(user, password));
+                auth = "auth:\n  htpasswd:\n    realm: testkit-realm\n    path: " + htpasswd + "\n";
+            }
+            String config = "version: 0.1\n"
+                    + "log:\n  level: warn\n  accesslog:\n    disabled: true\n"
+                    + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("data") + "\n"
+                    + "  delete:\n    enabled: true\n"
+                    + "  maintenance:\n    uploadpurging:\n      enabled: false\n"
+                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: testkit-fixed-secret\n"
+                    + auth;
+            Path configFile = dir.resolve("config.yml");
+            Files.writeString(configFile, config);
+            Path log = dir.resolve("registry.log");
+            Process p = new ProcessBuilder(BINARY.toString(), "serve", configFile.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            DockerRegistryServer server = new DockerRegistryServer(dir, p, port, user, password);
+            server.awaitReady(log);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Tried to start docker-registry but failed because " + e, e);
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri().resolve("/v2/")).timeout(Duration.ofSeconds(2)).GET();
+        authorizationHeader().ifPresent(a -> req.header("Authorization", a));
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("docker-registry exited with " + process.exitValue() + " during startup: "
+                        + tail(log));
+            }
+            try {
+                if (client.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("docker-registry did not answer 200 on GET /v2/ within " + STARTUP.toSeconds()
+                + " s: " + tail(log));
+    }
+
+    private static String tail(Path log) {
+        try {
+            String s = Files.readString(log, StandardCharsets.UTF_8);
+            return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String htpasswdLine(String user, String password) throws IOException {
+        Process p;
+        try {
+            p = new ProcessBuilder("htpasswd", "-Bbn", user, password).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("htpasswd is not installed: apt-get install -y apache2-utils", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        try {
+            if (p.waitFor() != 0 || out.isEmpty()) {
+                throw new IllegalStateException("htpasswd -Bbn failed with exit code " + p.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running htpasswd", e);
+        }
+        return out + "\n";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** {@code 127.0.0.1:PORT}. */
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI uri() {
+        return URI.create("http://" + hostPort());
+    }
+
+    /** The repository reference {@code 127.0.0.1:PORT/name}. */
+    public String repository(String name) {
+        return hostPort() + "/" + name;
+    }
+
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** The Basic header of the htpasswd variant's user; empty for the anonymous variant. */
+    public Optional<String> authorizationHeader() {
+        return username().map(u -> "Basic " + Base64.getEncoder()
+                .encodeToString((u + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client that stores blobs and manifests here with the plain distribution API, as the seeding side of tests. */
+    public SeedClient seedClient() {
+        return new SeedClient(uri(), authorizationHeader());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temp directory
+        }
+    }
+}
