@@ -5,6 +5,7 @@ import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.Image;
+import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
@@ -24,6 +25,7 @@ public final class InMemoryRegistry implements Registry {
     private final Map<Tag, Digest> tags = new LinkedHashMap<>();
     private final Map<Digest, RawManifest> manifests = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private boolean immutableTags;
 
     public InMemoryRegistry() {
         this(Repository.of("registry.example.com/demo/app"));
@@ -37,6 +39,12 @@ public final class InMemoryRegistry implements Registry {
     public synchronized InMemoryRegistry seed(String tag, RawManifest manifest) {
         manifests.put(manifest.digest(), manifest);
         tags.put(Tag.of(tag), manifest.digest());
+        return this;
+    }
+
+    /** Makes existing tags immutable, as an ECR repository with {@code IMMUTABLE} tag mutability. */
+    public synchronized InMemoryRegistry immutableTags(boolean immutable) {
+        this.immutableTags = immutable;
         return this;
     }
 
@@ -84,8 +92,13 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized PutResult putManifest(Tag tag, RawManifest manifest) {
+    public synchronized PutResult putManifest(Tag tag, RawManifest manifest) throws ImmutableTagException {
         count("putManifest");
+        Digest current = tags.get(tag);
+        if (immutableTags && current != null && !current.equals(manifest.digest())) {
+            throw new ImmutableTagException("Tried to point " + tag + " at " + manifest.digest() + " in " + repository
+                    + " but failed because the repository's tags are immutable", null);
+        }
         manifests.put(manifest.digest(), manifest);
         Digest before = tags.put(tag, manifest.digest());
         return new PutResult(manifest.digest(), !manifest.digest().equals(before));

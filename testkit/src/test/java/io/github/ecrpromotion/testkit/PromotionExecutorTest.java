@@ -129,6 +129,14 @@ public class PromotionExecutorTest {
     }
 
     @Test
+    public void promote_intoImmutableRepository_isRefusedByPolicy() {
+        registry.immutableTags(true);
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class, () -> exec.promote(from("staging", "production"), false));
+        assertEquals(PromotionRefusedException.Policy.IMMUTABLE_TAG, e.policy());
+        assertEquals(Optional.of(m10.digest()), registry.resolve(ImageRef.of(Tag.of("production"))));
+    }
+
+    @Test
     public void applyTags_putsBuildTagThenEnvironmentTag() throws Exception {
         RawManifest pushed = SyntheticImage.dockerV2("13").manifest();
         registry.seed("ci-push", pushed);

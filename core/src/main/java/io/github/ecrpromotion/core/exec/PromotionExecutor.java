@@ -2,6 +2,7 @@ package io.github.ecrpromotion.core.exec;
 
 import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.PromotionException;
+import io.github.ecrpromotion.core.PromotionRefusedException;
 import io.github.ecrpromotion.core.buildtag.BuildTag;
 import io.github.ecrpromotion.core.buildtag.BuildTagOrder;
 import io.github.ecrpromotion.core.env.Environment;
@@ -19,6 +20,7 @@ import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.Image;
+import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
@@ -130,8 +132,14 @@ public final class PromotionExecutor {
         return new PipelineState(chain, states, warnings);
     }
 
-    private PutResult write(Tag tag, RawManifest manifest) throws RegistryException {
-        PutResult put = registry.putManifest(tag, manifest);
+    private PutResult write(Tag tag, RawManifest manifest) throws PromotionException {
+        PutResult put;
+        try {
+            put = registry.putManifest(tag, manifest);
+        } catch (ImmutableTagException e) {
+            // The repository forbids moving tags: a policy of the registry, not a failure of it.
+            throw new PromotionRefusedException(PromotionRefusedException.Policy.IMMUTABLE_TAG, e.getMessage(), e);
+        }
         if (!put.digest().equals(manifest.digest())) {
             throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to point " + tag + " at "
                     + manifest.digest() + " in " + registry.repository() + " but failed because the registry reports "

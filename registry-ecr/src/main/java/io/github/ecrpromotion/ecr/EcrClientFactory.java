@@ -1,0 +1,161 @@
+package io.github.ecrpromotion.ecr;
+
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Builds the SDK clients for one ECR repository from {@link RegistryOptions}: HTTP client, retry strategy, time
+ * limits, endpoint override and credentials, each set explicitly so nothing depends on the SDK's defaults or on what
+ * else is on the class path. Tests may swap the retry strategy and add interceptors.
+ */
+final class EcrClientFactory {
+    /** The session name CloudTrail shows for our assumed-role calls. */
+    static final String ROLE_SESSION_NAME = "ecr-promotion";
+    /**
+     * One more attempt than the SDK's default 3. PutImage is limited to 10 calls a second per account and region, so
+     * parallel builds may be throttled; the standard strategy retries throttling errors with its own, longer jittered
+     * backoff. We do not use the adaptive strategy: its client-side rate limiter learns from many calls of one
+     * long-lived client, while each run here makes a handful of calls (one PutImage a tag) from a fresh client.
+     */
+    static final int MAX_ATTEMPTS = 4;
+
+    private final RegistryOptions options;
+    private RetryStrategy retryStrategy;
+    private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+
+    EcrClientFactory(RegistryOptions options) {
+        this.options = options;
+        this.retryStrategy = defaultRetryStrategy();
+    }
+
+    /** The strategy production uses: standard retries (throttling, 5xx, I/O errors), {@value #MAX_ATTEMPTS} attempts. */
+    static RetryStrategy defaultRetryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
+    }
+
+    /** Replaces the retry strategy (tests against moto use {@link AwsRetryStrategy#doNotRetry()}: moto's 500s are not transient). */
+    EcrClientFactory retryStrategy(RetryStrategy strategy) {
+        this.retryStrategy = strategy;
+        return this;
+    }
+
+    /** Adds an interceptor to the ECR and STS clients (tests count calls with it). */
+    EcrClientFactory interceptor(ExecutionInterceptor interceptor) {
+        interceptors.add(interceptor);
+        return this;
+    }
+
+    /** Opens the repository: builds the clients; nothing is sent yet (credentials are resolved on the first call). */
+    EcrRegistry open(Repository repository) throws RegistryException {
+        if (repository.kind() != Repository.Kind.ECR || repository.ecrAccount().isEmpty()) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository
+                    + " with the ECR backend but failed because its host is not <account>.dkr.ecr.<region>.amazonaws.com");
+        }
+        Optional<String> regionName = options.region().or(repository::ecrRegion);
+        if (regionName.isEmpty()) {
+            // Unreachable for references the core parses (an ECR host always names its region), kept for callers that
+            // build a Repository another way.
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository
+                    + " but failed because no AWS region is known: the host names none and none was given");
+        }
+        Region region = Region.of(regionName.get());
+        Optional<URI> endpoint = endpoint(repository);
+        EcrErrors errors = new EcrErrors(repository, regionName.get(), endpoint.map(URI::toString)
+                .orElse("https://api.ecr." + regionName.get() + ".amazonaws.com"), options);
+
+        List<AutoCloseable> resources = new ArrayList<>();
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(options.timeout())
+                .socketTimeout(options.timeout())
+                .build();
+        resources.add(http);
+        AwsCredentialsProvider credentials = baseCredentials();
+        if (credentials instanceof AutoCloseable c) {
+            resources.add(c);
+        }
+        if (options.roleArn().isPresent()) {
+            var sts = StsClient.builder()
+                    .region(region)
+                    .httpClient(http)
+                    .credentialsProvider(credentials)
+                    .overrideConfiguration(overrides());
+            // The same override for STS: moto serves both APIs on one port. A real VPC endpoint override is for ECR
+            // only; then leave the override out or give STS its own (not supported yet).
+            endpoint.ifPresent(sts::endpointOverride);
+            StsClient stsClient = sts.build();
+            resources.add(stsClient);
+            StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(stsClient)
+                    .refreshRequest(r -> {
+                        r.roleArn(options.roleArn().get()).roleSessionName(ROLE_SESSION_NAME);
+                        options.externalId().ifPresent(r::externalId);
+                    })
+                    .build();
+            resources.add(assumed);
+            credentials = assumed;
+        }
+        var ecr = EcrClient.builder()
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides());
+        endpoint.ifPresent(ecr::endpointOverride);
+        return new EcrRegistry(repository, repository.ecrAccount().get(), ecr.build(), resources, errors);
+    }
+
+    private Optional<URI> endpoint(Repository repository) throws RegistryException {
+        if (options.endpointUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        String url = options.endpointUrl().get();
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("no http(s) scheme or host");
+            }
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository
+                    + " but failed because the endpoint URL '" + url + "' is not an http:// or https:// URL", e);
+        }
+    }
+
+    private AwsCredentialsProvider baseCredentials() {
+        if (options.accessKeyId().isPresent() && options.secretAccessKey().isPresent()) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(options.accessKeyId().get(), options.secretAccessKey().get()));
+        }
+        // Environment, system properties, profiles, web identity, container and instance roles, in the SDK's order.
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy)
+                // The whole call, retries and backoff included, ends within the configured timeout.
+                .apiCallTimeout(options.timeout())
+                .apiCallAttemptTimeout(options.timeout());
+        interceptors.forEach(b::addExecutionInterceptor);
+        return b.build();
+    }
+}
