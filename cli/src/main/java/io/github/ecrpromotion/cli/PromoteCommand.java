@@ -1,0 +1,90 @@
+package io.github.ecrpromotion.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code promote} command: build tags, environment tags and the pipeline state of a container repository. */
+@Command(name = "promote",
+        mixinStandardHelpOptions = true,
+        versionProvider = PromoteCommand.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Gives container images an immutable build tag and moves environment tags (testing -> staging -> "
+                    + "production) between them by rewriting the same manifest bytes under another tag; no layer moves.",
+            "",
+            "REPO is host[:port]/name (Amazon ECR when the host is <account>.dkr.ecr.<region>.amazonaws.com) "
+                    + "or oci:PATH (an OCI image layout on disk)."},
+        footer = {"",
+            "Exit codes: 0 success (unchanged included), 1 registry or technical failure, 2 invalid input, 3 refused by policy.",
+            "Start with: promote demo"},
+        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class})
+public final class PromoteCommand implements Runnable {
+    /** Success, including "unchanged". */
+    public static final int OK = 0;
+    /** The registry failed, could not be reached, refused the credentials; or another technical failure. */
+    public static final int FAILED = 1;
+    /** The input was malformed or named something that is not there. */
+    public static final int INVALID_INPUT = 2;
+    /** A policy refused the request; nothing was written. */
+    public static final int REFUSED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream stdin;
+
+    public PromoteCommand() {
+        this(System.in);
+    }
+
+    /** A command that reads {@code --password-stdin} from the given stream (tests pass their own). */
+    public PromoteCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: build-tag, tag, to, state or demo");
+    }
+
+    /** The command line with this tool's exit codes and error reporting, writing to the given streams. */
+    public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PromoteCommand(stdin));
+        cl.setOut(out);
+        cl.setErr(err);
+        ErrorReporter reporter = new ErrorReporter();
+        cl.setExecutionExceptionHandler(reporter);
+        cl.setParameterExceptionHandler(reporter);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = commandLine(System.in, out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PromoteCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"promote " + (v == null ? "development" : v)};
+        }
+    }
+}

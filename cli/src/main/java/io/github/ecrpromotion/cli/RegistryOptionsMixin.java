@@ -1,0 +1,109 @@
+package io.github.ecrpromotion.cli;
+
+import io.github.ecrpromotion.core.InvalidInputException;
+import io.github.ecrpromotion.core.env.EnvironmentChain;
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.registry.Registries;
+import io.github.ecrpromotion.core.registry.Registry;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that talk to a registry: the environment chain, how to reach it and how to log in. */
+final class RegistryOptionsMixin {
+    @Option(names = "--environments", paramLabel = "a,b,c", defaultValue = "testing,staging,production",
+            description = "The environment chain, in order (default: ${DEFAULT-VALUE}).")
+    String environments;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "AWS region for ECR (default: the one in the repository host).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "ECR API endpoint to use instead of AWS's (a VPC endpoint, or moto in tests).")
+    String endpointUrl;
+
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "IAM role to assume for ECR through STS.")
+    String roleArn;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External ID for --role-arn.")
+    String externalId;
+
+    @Option(names = "--plain-http",
+            description = "Talk HTTP, not HTTPS, to the registry (always the case for localhost and 127.0.0.1).")
+    boolean plainHttp;
+
+    @Option(names = "--username", paramLabel = "USER",
+            description = "Registry user (basic or token auth); the password comes from --password-stdin. "
+                    + "Default: ~/.docker/config.json, or anonymous.")
+    String username;
+
+    @Option(names = "--password-stdin",
+            description = "Read the registry password from standard input (never give it as an argument).")
+    boolean passwordStdin;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Time limit for connecting and for each request, in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--debug", description = "Print the stack trace of an error.")
+    boolean debug;
+
+    /** The chain {@code --environments} names. */
+    EnvironmentChain chain() throws InvalidInputException {
+        return EnvironmentChain.parse(environments);
+    }
+
+    /** Registry options from the flags; reads the password from {@code stdin} when asked. */
+    RegistryOptions options(InputStream stdin) throws InvalidInputException, IOException {
+        if (timeoutSeconds <= 0) {
+            throw new InvalidInputException("Tried to read --timeout " + timeoutSeconds + " but failed because it must "
+                    + "be a whole number of seconds greater than 0");
+        }
+        RegistryOptions.Builder b = RegistryOptions.builder()
+                .region(region)
+                .endpointUrl(endpointUrl)
+                .roleArn(roleArn)
+                .externalId(externalId)
+                .plainHttp(plainHttp)
+                .timeout(Duration.ofSeconds(timeoutSeconds));
+        if (passwordStdin && (username == null || username.isBlank())) {
+            throw new InvalidInputException("Tried to log in with --password-stdin but failed because no --username was "
+                    + "given; give both");
+        }
+        if (username != null && !username.isBlank()) {
+            if (!passwordStdin) {
+                throw new InvalidInputException("Tried to log in as '" + username + "' but failed because no password "
+                        + "was given; pipe it in with --password-stdin");
+            }
+            b.basicAuth(username, readPassword(stdin));
+        }
+        return b.build();
+    }
+
+    /** Parses the repository, builds the options and opens the backend that serves it; nothing is read yet. */
+    Registry open(String repository, InputStream stdin) throws InvalidInputException, RegistryException, IOException {
+        Repository repo = Repository.parse(repository);
+        return Registries.open(repo, options(stdin));
+    }
+
+    /** Like {@code docker login --password-stdin}: the whole input, less one trailing line break. */
+    private static String readPassword(InputStream stdin) throws IOException, InvalidInputException {
+        String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.isEmpty()) {
+            throw new InvalidInputException("Tried to read the password from standard input for --password-stdin but "
+                    + "failed because standard input was empty");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.ecrpromotion.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.github.ecrpromotion.core.InvalidInputException;
+import io.github.ecrpromotion.core.PromotionRefusedException;
+import io.github.ecrpromotion.core.PromotionRefusedException.Policy;
+import io.github.ecrpromotion.core.registry.ImmutableTagException;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RegistryException.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.Test;
+
+/** Each kind of failure maps to its exit code and adds the fix in this tool's words. */
+public class ErrorReporterTest {
+
+    private static void expect(Throwable ex, int exit, String fix) {
+        ErrorReporter.Report r = ErrorReporter.report(ex);
+        assertEquals(ex.toString(), exit, r.exitCode());
+        assertTrue(r.sentence(), r.sentence().contains(fix));
+        assertTrue(r.sentence(), r.sentence().endsWith("."));
+        assertTrue(r.sentence(), !r.sentence().contains("\n"));
+    }
+
+    @Test
+    public void registryFailures_exit1WithTheirFix() {
+        String m = "Tried to read testing from r.example.com/app but failed because x";
+        expect(new RegistryException(Reason.AUTH, m), 1, "check --username/--password-stdin or the AWS credentials");
+        expect(new RegistryException(Reason.UNAVAILABLE, m), 1, "check the registry address and --timeout");
+        expect(new RegistryException(Reason.NOT_FOUND, m), 1, "check the repository");
+        expect(new RegistryException(Reason.CONFLICT, m), 1, "check the repository's settings");
+        expect(new RegistryException(Reason.PROTOCOL, m), 1, "--debug");
+    }
+
+    @Test
+    public void refusals_exit3WithTheirFix() {
+        String m = "Tried to promote but failed because y.";
+        expect(new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, m), 3,
+                "because y; use --build-tag or --digest to promote from elsewhere.");
+        expect(new PromotionRefusedException(Policy.LAST_TAG, m), 3, "promote tag REPO --source DIGEST --build-tag TAG");
+        expect(new PromotionRefusedException(Policy.BUILD_TAG_TAKEN, m), 3, "promote build-tag");
+        expect(new PromotionRefusedException(Policy.IMMUTABLE_TAG, m), 3, "IMMUTABLE_WITH_EXCLUSION");
+    }
+
+    @Test
+    public void immutableTag_isARefusalNotARegistryFailure() {
+        expect(new ImmutableTagException("Tried to point staging at d but failed because tags are immutable", null), 3,
+                "IMMUTABLE_WITH_EXCLUSION");
+        expect(new RegistryException(Reason.CONFLICT, "wrapped", new ImmutableTagException("inner", null)), 3,
+                "IMMUTABLE_WITH_EXCLUSION");
+    }
+
+    @Test
+    public void invalidInput_exits2WithTheCoreMessage() {
+        expect(new InvalidInputException("Tried to read the tag 'x y' but failed because a tag must match z"), 2,
+                "Tried to read the tag 'x y' but failed because a tag must match z.");
+    }
+
+    @Test
+    public void ioAndUnexpectedErrors_exit1AndPointAtDebug() {
+        expect(new UncheckedIOException(new IOException("disk full")), 1, "check the path and its permissions");
+        expect(new IllegalStateException("boom"), 1, "unexpected IllegalStateException (boom); run again with --debug");
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.ecrpromotion.cli;
+
+import static io.github.ecrpromotion.cli.DemoLayout.B10;
+import static io.github.ecrpromotion.cli.DemoLayout.B11;
+import static io.github.ecrpromotion.cli.DemoLayout.B12;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.github.ecrpromotion.core.image.SyntheticImage;
+import io.github.ecrpromotion.core.ref.Tag;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** {@code tag}, {@code to} and {@code state} against a real on-disk OCI layout, through ServiceLoader. */
+public class RegistryCommandsTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private DemoLayout demo;
+
+    @Before
+    public void setUp() throws Exception {
+        demo = new DemoLayout(tmp.newFolder("repo").toPath());
+    }
+
+    @Test
+    public void fixture_buildTagsAreTheDesignsOwn() throws Exception {
+        assertEquals(B10, DemoLayout.buildTag(10));
+        assertEquals(B11, DemoLayout.buildTag(11));
+        assertEquals(B12, DemoLayout.buildTag(12));
+    }
+
+    @Test
+    public void tag_withGeneratedBuildTagAndEnv_putsBothTagsOnThePushedImage() throws Exception {
+        SyntheticImage pushed = SyntheticImage.dockerV2("ecs-demo build 13");
+        demo.layout.push(pushed, Tag.of("ci-upload"));
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", "ci-upload", "--git-sha", "5ad95f2", "--job", "ecs-demo",
+                "--build", "13", "--time", "2016-08-24T17:13:38Z", "--env", "testing");
+        assertEquals(run.toString(), 0, run.exit());
+        String b13 = "2016.08.24T17.13.38Z.5ad95f2-ecs-demo-13";
+        String shortDigest = pushed.manifest().digest().shortForm();
+        assertEquals(b13 + ": (no tag) -> " + b13 + " (" + shortDigest + ")\n"
+                + "testing: (no tag) -> " + b13 + " (" + shortDigest + ")\n", run.out());
+        Cli.Run state = Cli.run("state", demo.repo);
+        assertEquals("{\n  \"testing\": \"" + b13 + "\"\n}\n", state.out());
+    }
+
+    @Test
+    public void tag_bySourceDigestWithBuildTag_movesTestingAndSaysFromWhat() throws Exception {
+        demo.tag("testing", 11);
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", demo.d12.toString(), "--build-tag", B12, "--env", "testing");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains(B12 + ": unchanged at " + B12));
+        assertTrue(run.out(), run.out().contains("testing: " + B11 + " (" + demo.d11.shortForm() + ") -> " + B12));
+        assertEquals(Map.of("testing", B12), state());
+    }
+
+    @Test
+    public void tag_whenRunAgain_reportsUnchangedAndWritesNothing() throws Exception {
+        demo.tag("testing", 12);
+        Map<String, String> before = demo.snapshot();
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B12, "--env", "testing");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("testing: unchanged at " + B12));
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
+    public void tag_dryRun_printsThePlanAndWritesNothing() throws Exception {
+        Map<String, String> before = demo.snapshot();
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B12, "--env", "testing", "--dry-run");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("[dry run] would set testing: (no tag) -> " + B12));
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
+    public void tag_whenBuildTagAlreadyNamesAnotherImage_isRefusedWithExit3() throws Exception {
+        Map<String, String> before = demo.snapshot();
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B11);
+        assertEquals(run.toString(), 3, run.exit());
+        assertTrue(run.err(), run.err().contains("build tags never move"));
+        assertTrue(run.err(), run.err().contains("promote build-tag"));
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
+    public void to_fromPredecessor_movesTheTagAndPrintsOneLine() throws Exception {
+        demo.secondTable();
+        Cli.Run run = Cli.run("to", "staging", demo.repo, "--from", "testing");
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("staging: " + B11 + " (" + demo.d11.shortForm() + ") -> " + B12 + " (" + demo.d12.shortForm()
+                + ") (from the image in testing)\n", run.out());
+        assertEquals("", run.err());
+        assertEquals(Map.of("testing", B12, "staging", B12, "production", B11), state());
+    }
+
+    @Test
+    public void to_whenTargetAlreadyAtDigest_reportsUnchangedWithExit0() throws Exception {
+        demo.secondTable();
+        Map<String, String> before = demo.snapshot();
+        Cli.Run run = Cli.run("to", "production", demo.repo, "--from", "staging");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().startsWith("production: unchanged at " + B11));
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
+    public void to_withExplicitBuildTag_rollsBackAndSaysItWasExplicit() throws Exception {
+        demo.secondTable();
+        Cli.Run run = Cli.run("to", "production", demo.repo, "--build-tag", B10);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals(1, run.out().lines().count());
+        assertTrue(run.out(), run.out().startsWith("production: " + B11 + " (" + demo.d11.shortForm() + ") -> " + B10));
+        assertTrue(run.out(), run.out().contains("explicit build tag " + B10));
+        assertTrue(run.out(), run.out().contains("not taken from the predecessor staging (rollback or hotfix)"));
+        assertEquals(B10, state().get("production"));
+    }
+
+    @Test
+    public void to_withExplicitDigest_skipsTheChainAndSaysItWasExplicit() throws Exception {
+        demo.secondTable();
+        Cli.Run run = Cli.run("to", "production", demo.repo, "--digest", demo.d12.toString());
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("explicit digest " + demo.d12));
+        assertTrue(run.out(), run.out().contains("rollback or hotfix"));
+        assertEquals(B12, state().get("production"));
+    }
+
+    @Test
+    public void to_dryRun_printsWhatWouldMoveAndWritesNothing() throws Exception {
+        demo.secondTable();
+        Map<String, String> before = demo.snapshot();
+        Cli.Run run = Cli.run("to", "staging", demo.repo, "--from", "testing", "--dry-run");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().startsWith("[dry run] would set staging: " + B11));
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
+    public void to_withCustomChain_followsThatChain() throws Exception {
+        demo.tag("dev", 12).tag("prod", 10);
+        Cli.Run run = Cli.run("to", "prod", demo.repo, "--from", "dev", "--environments", "dev,prod");
+        assertEquals(run.toString(), 0, run.exit());
+        Cli.Run state = Cli.run("state", demo.repo, "--environments", "dev -> prod");
+        assertEquals("{\n  \"dev\": \"" + B12 + "\",\n  \"prod\": \"" + B12 + "\"\n}\n", state.out());
+    }
+
+    @Test
+    public void state_printsTheDesignsJsonInChainOrder() throws Exception {
+        demo.tag("production", 11).tag("staging", 11).tag("testing", 12);
+        Cli.Run run = Cli.run("state", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("{\n"
+                + "  \"testing\": \"" + B12 + "\",\n"
+                + "  \"staging\": \"" + B11 + "\",\n"
+                + "  \"production\": \"" + B11 + "\"\n"
+                + "}\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    public void state_detail_addsDigests() throws Exception {
+        demo.secondTable();
+        Cli.Run run = Cli.run("state", demo.repo, "--detail");
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("{\n"
+                + "  \"testing\": {\"buildTag\": \"" + B12 + "\", \"digest\": \"" + demo.d12 + "\"},\n"
+                + "  \"staging\": {\"buildTag\": \"" + B11 + "\", \"digest\": \"" + demo.d11 + "\"},\n"
+                + "  \"production\": {\"buildTag\": \"" + B11 + "\", \"digest\": \"" + demo.d11 + "\"}\n"
+                + "}\n", run.out());
+    }
+
+    @Test
+    public void state_ofRepositoryWithoutEnvironmentTags_printsEmptyObject() {
+        Cli.Run run = Cli.run("state", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("{}\n", run.out());
+    }
+
+    @Test
+    public void state_whenEnvironmentImageHasNoBuildTag_printsNullAndWarnsOnStderr() throws Exception {
+        SyntheticImage orphan = SyntheticImage.ociManifest("pushed by hand");
+        demo.layout.push(orphan, Tag.of("staging"));
+        demo.tag("testing", 12);
+        Cli.Run run = Cli.run("state", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("{\n  \"testing\": \"" + B12 + "\",\n  \"staging\": null\n}\n", run.out());
+        assertTrue(run.err(), run.err().startsWith("warning: staging points at image " + orphan.manifest().digest()));
+        assertTrue(run.err(), run.err().contains("no build tag"));
+    }
+
+    @Test
+    public void state_whenImageHasSeveralBuildTags_reportsTheNewestAndWarns() throws Exception {
+        demo.tag(B12.replace("-12", "-99"), 12).tag("testing", 12);
+        Cli.Run run = Cli.run("state", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals("{\n  \"testing\": \"" + B12.replace("-12", "-99") + "\"\n}\n", run.out());
+        assertTrue(run.err(), run.err().startsWith("warning: testing points at image " + demo.d12));
+        assertNotEquals("", run.err());
+    }
+
+    private Map<String, String> state() {
+        Cli.Run run = Cli.run("state", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String line : run.out().lines().toList()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*\"([^\"]+)\": \"([^\"]+)\",?").matcher(line);
+            if (m.matches()) {
+                out.put(m.group(1), m.group(2));
+            }
+        }
+        return out;
+    }
+}
