@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -8,4 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public interface ItemGroup<T extends Item> {
     T getItem(String name) throws AccessDeniedException;
+
+    default <T extends Item> List<T> getAllItems(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -24,6 +24,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public final long getTimeInMillis() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final long getStartTimeInMillis() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getId() {
         throw new UnsupportedOperationException();
     }
@@ -53,6 +61,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public boolean isBuilding() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void save() throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -2,6 +2,8 @@ package jenkins.model;
 
 import hudson.model.AbstractCIBase;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -12,7 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
  * constants are {@code null} here (non-constant initializers in Jenkins, so javac must not inline them).
  * surface:partial (used, never extended by the plugin)
  */
-public class Jenkins extends AbstractCIBase implements AccessControlled {
+public class Jenkins extends AbstractCIBase implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
     public static final Permission MANAGE = null;
     public static final Permission SYSTEM_READ = null;
@@ -35,6 +37,11 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
     }
 
     public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TopLevelItem getItem(String name) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 

@@ -15,5 +15,7 @@ public interface StaplerRequest2 extends HttpServletRequest {
 
     <T> T bindJSON(Class<T> type, JSONObject src);
 
+    void bindJSON(Object bean, JSONObject src);
+
     JSONObject getSubmittedForm() throws ServletException;
 }

@@ -12,6 +12,7 @@ import io.github.ecrpromotion.core.image.SyntheticImage;
 import io.github.ecrpromotion.core.plan.PromotionRequest;
 import io.github.ecrpromotion.core.plan.PromotionSource;
 import io.github.ecrpromotion.core.plan.TagRequest;
+import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.Registries;
@@ -22,6 +23,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -59,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     private PromotionExecutor executor;
     private String repo;
     private int step;
+    /** The digest CI got back from each push: what it names the image by when it tags it. */
+    private final Map<BuildTag, Digest> pushed = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         BuildTag b11 = BuildTag.generate(TIME, SHA, JOB, 11);
         BuildTag b12 = BuildTag.generate(TIME, SHA, JOB, 12);
         for (BuildTag b : new BuildTag[] {b10, b11, b12}) {
-            layout.push(SyntheticImage.dockerV2(JOB + " build " + b.buildNumber()), b.tag());
+            pushed.put(b, layout.push(SyntheticImage.dockerV2(JOB + " build " + b.buildNumber()), b.tag()));
         }
         repo = "oci:" + layout.path();
         out.println("Demo layout: " + layout.path());
@@ -104,10 +109,10 @@ final class DemoCommand implements Callable<Integer> {
         return PromoteCommand.OK;
     }
 
-    /** CI's step after a push: the build tag is already on the image; add the testing tag. */
+    /** CI's step after a push: name the pushed image by its digest, make sure it has its build tag, add testing. */
     private void enter(BuildTag build, String caption) throws PromotionException {
-        caption(caption, "promote tag " + repo + " --source " + build + " --build-tag " + build + " --env testing");
-        TagResult result = executor.applyTags(new TagRequest(ImageRef.of(build.tag()), build,
+        caption(caption, "promote tag " + repo + " --source " + pushed.get(build) + " --build-tag " + build + " --env testing");
+        TagResult result = executor.applyTags(new TagRequest(ImageRef.of(pushed.get(build)), build,
                 Optional.of(Environment.of("testing"))), false);
         result.describe().forEach(l -> out.println("  " + l));
         printState();
