@@ -1,0 +1,99 @@
+package io.jenkins.plugins.ecrpromotion;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.github.ecrpromotion.core.PromotionException;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The parameters every ECR Promotion step shares (repository, credentialsId, region, roleArn, environments),
+ * each falling back to Manage Jenkins -&gt; System -&gt; ECR Promotion when not given, plus the bits of the
+ * step executions that talk to the build: recording on {@link EcrPromotionAction} and error translation.
+ */
+public abstract class AbstractEcrStep extends Step {
+    private String repository;
+    private String credentialsId;
+    private String region;
+    private String roleArn;
+    private String environments;
+
+    /** Repository reference; null means the global default registry. */
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = EcrParameters.blankToNull(repository);
+    }
+
+    /** ID of an "AWS access key" or "Username with password" credential; null means the global default. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = EcrParameters.blankToNull(credentialsId);
+    }
+
+    /** AWS region; null means the global default, then the region in the ECR host name. */
+    public String getRegion() {
+        return region;
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = EcrParameters.blankToNull(region);
+    }
+
+    /** IAM role to assume; null means the credential's role, if any. */
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = EcrParameters.blankToNull(roleArn);
+    }
+
+    /** Environment chain, e.g. {@code testing,staging,production}; null means the global default. */
+    public String getEnvironments() {
+        return environments;
+    }
+
+    @DataBoundSetter
+    public void setEnvironments(String environments) {
+        this.environments = EcrParameters.blankToNull(environments);
+    }
+
+    /** The registry parameters of this step, for {@link RegistryAccess}. */
+    public EcrParameters parameters() {
+        return new EcrParameters(repository, credentialsId, region, roleArn, environments);
+    }
+
+    /** Who the history names for a step: the run that executed it. */
+    static String actor(Run<?, ?> run) {
+        return "run " + run.getFullDisplayName();
+    }
+
+    /** Records the image (unless it was a dry run) and the history entries on the run's action. */
+    static void record(Run<?, ?> run, EcrParameters parameters, String repository, String buildTag, String digest,
+            boolean dryRun, List<HistoryEntry> history) {
+        EcrPromotionAction action = EcrPromotionAction.of(run);
+        if (!dryRun) {
+            action.recordImage(repository, buildTag, digest, parameters);
+        }
+        for (HistoryEntry entry : history) {
+            action.addHistory(entry);
+        }
+    }
+
+    /** A core failure as the one-line AbortException of {@code stepName}, secrets of {@code target} masked. */
+    static AbortException abort(PromotionException e, String stepName, RegistryTarget target) {
+        String message = Failures.message(e, stepName);
+        return new AbortException(target == null ? message : target.redact(message));
+    }
+}

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.ecrpromotion;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.ecrpromotion.core.InvalidInputException;
+import io.github.ecrpromotion.core.PromotionException;
+import io.github.ecrpromotion.core.buildtag.BuildTag;
+import io.github.ecrpromotion.core.exec.TagResult;
+import io.github.ecrpromotion.core.registry.Registry;
+import java.io.PrintStream;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code ecrBuildTag()}: the immutable build tag of this run ({@code 2026.11.25T14.03.12Z.5ad95f2-ecs-demo-11});
+ * with {@code repository:} and {@code source:} it also puts that tag, and {@code environment:} if given, on the
+ * image just pushed.
+ */
+public class EcrBuildTagStep extends AbstractEcrStep {
+    static final String FUNCTION = "ecrBuildTag";
+    static final String GIT_COMMIT = "GIT_COMMIT";
+
+    private String gitCommit;
+    private String source;
+    private String environment;
+    private boolean dryRun;
+
+    /** No required constructor arguments: {@code ecrBuildTag()} alone returns the tag. */
+    @DataBoundConstructor
+    public EcrBuildTagStep() {
+    }
+
+    /** The commit; null means {@code GIT_COMMIT} from the step's environment. */
+    public String getGitCommit() {
+        return gitCommit;
+    }
+
+    @DataBoundSetter
+    public void setGitCommit(String gitCommit) {
+        this.gitCommit = EcrParameters.blankToNull(gitCommit);
+    }
+
+    /** The tag or digest of the image just pushed; null means "only return the tag". */
+    public String getSource() {
+        return source;
+    }
+
+    @DataBoundSetter
+    public void setSource(String source) {
+        this.source = EcrParameters.blankToNull(source);
+    }
+
+    /** An environment (usually the first, {@code testing}) to point at the image too; null means none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = EcrParameters.blankToNull(environment);
+    }
+
+    /** Whether to only log what would be written. */
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    /** Runs on a background thread: the registry calls block. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<String> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient EcrBuildTagStep step;
+
+        Execution(EcrBuildTagStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected String run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            EnvVars env = getContext().get(EnvVars.class);
+            String commit = step.gitCommit != null ? step.gitCommit : env == null ? null : EcrParameters.blankToNull(env.get(GIT_COMMIT));
+            if (commit == null) {
+                throw new AbortException("Tried to make the build tag of " + run.getFullDisplayName() + " but failed "
+                        + "because no commit is known. Set gitCommit: in " + FUNCTION + " or run inside a checkout "
+                        + "that sets GIT_COMMIT, e.g. withEnv([\"GIT_COMMIT=${checkout(scm).GIT_COMMIT}\"]) { ... }.");
+            }
+            BuildTag tag;
+            try {
+                tag = BuildTagStepLogic.buildTag(run.getStartTimeInMillis(), commit, run.getParent().getFullName(),
+                        run.getNumber());
+            } catch (InvalidInputException e) {
+                throw abort(e, FUNCTION, null);
+            }
+            if (step.source == null) {
+                if (step.getRepository() != null || step.environment != null) {
+                    throw new AbortException("Tried to tag an image with " + tag + " but failed because source: is "
+                            + "missing. Set source: in " + FUNCTION + " to the tag or digest just pushed, or leave out "
+                            + "repository: and environment: to only get the build tag.");
+                }
+                listener.getLogger().println("[" + FUNCTION + "] " + tag);
+                return tag.toString();
+            }
+            RegistryTarget target = RegistryAccess.resolve(run, step.parameters(), FUNCTION);
+            PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
+            TagResult result;
+            try (Registry registry = target.open(FUNCTION)) {
+                result = BuildTagStepLogic.apply(registry, target.chain(), logger, tag, step.source, step.environment,
+                        step.dryRun);
+            } catch (PromotionException e) {
+                throw abort(e, FUNCTION, target);
+            }
+            record(run, step.parameters(), result.plan().repository().toString(), tag.toString(),
+                    BuildTagStepLogic.digest(result).toString(), result.dryRun(),
+                    BuildTagStepLogic.history(result, actor(run), System.currentTimeMillis()));
+            return tag.toString();
+        }
+    }
+
+    /** Registers {@code ecrBuildTag}. */
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, EnvVars.class);
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build tag of this run, optionally applied to a pushed image (ECR Promotion)";
+        }
+
+        /** Fills the credentials drop-down of the Snippet Generator. */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsListing.forItem(item, credentialsId);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.ecrpromotion;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.github.ecrpromotion.core.registry.Registry;
+
+/**
+ * How the build page reaches a registry: resolve a run's parameters into a target, then open it. The one seam the
+ * action's tests replace, so they run against an in-memory registry without Jenkins' credentials store.
+ */
+interface RegistryConnector {
+    /** What the button and the summary name in their error suggestions. */
+    String PAGE = "the build page";
+
+    /** The real one: global configuration and credentials through {@link RegistryAccess}, backends via ServiceLoader. */
+    RegistryConnector JENKINS = new RegistryConnector() {
+        @Override
+        public RegistryTarget resolve(Run<?, ?> run, EcrParameters params) throws AbortException {
+            return RegistryAccess.resolve(run, params, PAGE);
+        }
+
+        @Override
+        public Registry open(RegistryTarget target) throws AbortException {
+            return target.open(PAGE);
+        }
+    };
+
+    RegistryTarget resolve(Run<?, ?> run, EcrParameters params) throws AbortException;
+
+    Registry open(RegistryTarget target) throws AbortException;
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.ecrpromotion;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.Test;
+
+/** Expiry and invalidation of the state cache, with a fake clock (no sleeping). */
+public class StateCacheTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final StateCache<String> cache = new StateCache<>(Duration.ofSeconds(30), now::get);
+    private final AtomicInteger loads = new AtomicInteger();
+
+    private Supplier<StateCache.LiveState> loader(String reason) {
+        return () -> {
+            loads.incrementAndGet();
+            return StateCache.LiveState.unavailable(reason + " " + loads.get());
+        };
+    }
+
+    @Test
+    public void get_withinTtl_servesCachedAnswer() {
+        StateCache.LiveState first = cache.get("repo", loader("down"));
+        now.addAndGet(29_999);
+        assertSame(first, cache.get("repo", loader("down")));
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    public void get_afterTtl_loadsAgain() {
+        cache.get("repo", loader("down"));
+        now.addAndGet(30_000);
+        StateCache.LiveState second = cache.get("repo", loader("down"));
+        assertEquals(2, loads.get());
+        assertEquals("down 2", second.unavailableReason());
+    }
+
+    @Test
+    public void get_keysAreSeparate() {
+        cache.get("a", loader("down"));
+        cache.get("b", loader("down"));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    public void invalidate_forcesReload() {
+        cache.get("a", loader("down"));
+        cache.get("b", loader("down"));
+        cache.invalidateIf(k -> k.equals("a"));
+        cache.get("a", loader("down"));
+        cache.get("b", loader("down"));
+        assertEquals(3, loads.get());
+        cache.invalidate("b");
+        cache.get("b", loader("down"));
+        assertEquals(4, loads.get());
+    }
+
+    @Test
+    public void unavailable_keepsOnlyTheFirstLine() {
+        StateCache.LiveState s = StateCache.LiveState.unavailable("\n  Tried to x but failed because y  \njava.lang.Exception\n\tat a.b(C.java:1)");
+        assertFalse(s.isAvailable());
+        assertEquals("Tried to x but failed because y", s.unavailableReason());
+        assertEquals("unknown error", StateCache.LiveState.unavailable(null).unavailableReason());
+        assertTrue(StateCache.oneLine("x".repeat(1000)).length() <= 400);
+    }
+}

@@ -1,0 +1,113 @@
+package io.jenkins.plugins.ecrpromotion;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.EnvVars;
+import hudson.ExtensionList;
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.registry.Registries;
+import io.github.ecrpromotion.core.registry.Registry;
+import io.github.ecrpromotion.core.registry.RegistryOptions;
+import io.github.ecrpromotion.testkit.InMemoryRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
+
+/**
+ * A step's world made of Mockito mocks: a {@link StepContext} giving a mocked {@link Run} (job {@code team/ecs-demo},
+ * build 11), a {@link TaskListener} whose log is captured, an {@link EnvVars}; Jenkins' static look-ups
+ * (global configuration, credentials, registry backends) answered from this object. Close it to end the static mocks.
+ */
+final class StepFixture implements AutoCloseable {
+    static final long START = java.time.Instant.parse("2016-08-24T17:13:38.250Z").toEpochMilli();
+    static final String SHA = "5ad95f2e0a9c3b1d4e5f60718293a4b5c6d7e8f9";
+    static final String TAG = "2016.08.24T17.13.38Z.5ad95f2-team-ecs-demo-11";
+    static final String REPO = "123456789012.dkr.ecr.us-east-1.amazonaws.com/oe/ecs-demo";
+
+    final StepContext context = mock(StepContext.class);
+    @SuppressWarnings("rawtypes")
+    final Run run = mock(Run.class);
+    final TaskListener listener = mock(TaskListener.class);
+    final EnvVars env = new EnvVars();
+    final EcrPromotionConfiguration config = new EcrPromotionConfiguration();
+    final Map<String, StandardCredentials> credentials = new HashMap<>();
+    final InMemoryRegistry registry = new InMemoryRegistry(Repository.of(REPO));
+    /** The options the step opened the registry with. */
+    final AtomicReference<RegistryOptions> openedWith = new AtomicReference<>();
+    /** What {@code Registries.open} does; by default answers {@link #registry}. */
+    Opener opener = (repo, options) -> registry;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class);
+    private final MockedStatic<CredentialsProvider> provider = mockStatic(CredentialsProvider.class);
+    private final MockedStatic<Registries> registries = mockStatic(Registries.class);
+
+    /** Registries.open, as a lambda. */
+    interface Opener {
+        Registry open(Repository repository, RegistryOptions options) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    StepFixture() throws Exception {
+        Job<?, ?> job = mock(Job.class);
+        when(job.getFullName()).thenReturn("team/ecs-demo");
+        doReturn(job).when(run).getParent();
+        when(run.getNumber()).thenReturn(11);
+        when(run.getStartTimeInMillis()).thenReturn(START);
+        when(run.getFullDisplayName()).thenReturn("team » ecs-demo #11");
+        when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
+        when(context.get(Run.class)).thenReturn(run);
+        when(context.get(TaskListener.class)).thenReturn(listener);
+        when(context.get(EnvVars.class)).thenReturn(env);
+
+        extensions.when(() -> ExtensionList.lookupSingleton(EcrPromotionConfiguration.class)).thenReturn(config);
+        provider.when(() -> CredentialsProvider.findCredentialById(anyString(), eq(StandardCredentials.class), any(Run.class)))
+                .thenAnswer(inv -> credentials.get(inv.getArgument(0, String.class)));
+        registries.when(() -> Registries.open(any(Repository.class), any(RegistryOptions.class))).thenAnswer(inv -> {
+            openedWith.set(inv.getArgument(1));
+            return opener.open(inv.getArgument(0), inv.getArgument(1));
+        });
+    }
+
+    String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The action the step attached to the run (EcrPromotionAction.of adds one when the run has none). */
+    EcrPromotionAction attachedAction() {
+        ArgumentCaptor<Action> added = ArgumentCaptor.forClass(Action.class);
+        verify(run).addAction(added.capture());
+        return (EcrPromotionAction) added.getValue();
+    }
+
+    /** Whether the step recorded use of the credentials on the run. */
+    void verifyTracked(StandardCredentials c) {
+        provider.verify(() -> CredentialsProvider.track(run, c));
+    }
+
+    @Override
+    public void close() {
+        registries.close();
+        provider.close();
+        extensions.close();
+    }
+}
