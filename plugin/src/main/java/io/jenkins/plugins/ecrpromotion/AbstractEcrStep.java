@@ -2,7 +2,11 @@ package io.jenkins.plugins.ecrpromotion;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.github.ecrpromotion.core.PromotionException;
+import io.github.ecrpromotion.core.env.EnvironmentChain;
+import io.github.ecrpromotion.core.registry.Registry;
+import java.io.PrintStream;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -88,6 +92,26 @@ public abstract class AbstractEcrStep extends Step {
         }
         for (HistoryEntry entry : history) {
             action.addHistory(entry);
+        }
+    }
+
+    /** What a step does with an open registry; the core's errors become the step's AbortException. */
+    @FunctionalInterface
+    interface RegistryWork<T> {
+        T run(Registry registry, EnvironmentChain chain, PrintStream logger) throws PromotionException;
+    }
+
+    /**
+     * Resolves this step's registry settings for the run, opens the registry, runs the work with a build log that
+     * masks the credentials' secrets, and turns a core failure into one AbortException line.
+     */
+    <T> T withRegistry(Run<?, ?> run, TaskListener listener, String function, RegistryWork<T> work) throws AbortException {
+        RegistryTarget target = RegistryAccess.resolve(run, parameters(), function);
+        PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
+        try (Registry registry = target.open(function)) {
+            return work.run(registry, target.chain(), logger);
+        } catch (PromotionException e) {
+            throw abort(e, function, target);
         }
     }
 

@@ -7,11 +7,8 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.ecrpromotion.core.InvalidInputException;
-import io.github.ecrpromotion.core.PromotionException;
 import io.github.ecrpromotion.core.buildtag.BuildTag;
 import io.github.ecrpromotion.core.exec.TagResult;
-import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintStream;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -125,15 +122,8 @@ public class EcrBuildTagStep extends AbstractEcrStep {
                 listener.getLogger().println("[" + FUNCTION + "] " + tag);
                 return tag.toString();
             }
-            RegistryTarget target = RegistryAccess.resolve(run, step.parameters(), FUNCTION);
-            PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
-            TagResult result;
-            try (Registry registry = target.open(FUNCTION)) {
-                result = BuildTagStepLogic.apply(registry, target.chain(), logger, tag, step.source, step.environment,
-                        step.dryRun);
-            } catch (PromotionException e) {
-                throw abort(e, FUNCTION, target);
-            }
+            TagResult result = step.withRegistry(run, listener, FUNCTION, (registry, chain, logger) ->
+                    BuildTagStepLogic.apply(registry, chain, logger, tag, step.source, step.environment, step.dryRun));
             record(run, step.parameters(), result.plan().repository().toString(), tag.toString(),
                     BuildTagStepLogic.digest(result).toString(), result.dryRun(),
                     BuildTagStepLogic.history(result, actor(run), System.currentTimeMillis()));

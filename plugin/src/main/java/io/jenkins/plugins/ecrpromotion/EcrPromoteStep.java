@@ -4,10 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.ecrpromotion.core.PromotionException;
 import io.github.ecrpromotion.core.exec.PromotionResult;
-import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -111,15 +108,9 @@ public class EcrPromoteStep extends AbstractEcrStep {
         protected LinkedHashMap<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            RegistryTarget target = RegistryAccess.resolve(run, step.parameters(), FUNCTION);
-            PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
-            PromotionResult result;
-            try (Registry registry = target.open(FUNCTION)) {
-                result = PromoteStepLogic.promote(registry, target.chain(), logger, step.to, step.from, step.buildTag,
-                        step.digest, step.isDryRun());
-            } catch (PromotionException e) {
-                throw abort(e, FUNCTION, target);
-            }
+            PromotionResult result = step.withRegistry(run, listener, FUNCTION, (registry, chain, logger) ->
+                    PromoteStepLogic.promote(registry, chain, logger, step.to, step.from, step.buildTag, step.digest,
+                            step.isDryRun()));
             record(run, step.parameters(), result.plan().repository().toString(), result.buildTag().map(Object::toString).orElse(null),
                     result.digest().toString(), result.dryRun(),
                     List.of(PromoteStepLogic.history(result, actor(run), System.currentTimeMillis())));

@@ -4,9 +4,6 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.ecrpromotion.core.PromotionException;
-import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -50,13 +47,7 @@ public class EcrStateStep extends AbstractEcrStep {
         protected LinkedHashMap<String, String> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            RegistryTarget target = RegistryAccess.resolve(run, step.parameters(), FUNCTION);
-            PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
-            try (Registry registry = target.open(FUNCTION)) {
-                return StateStepLogic.state(registry, target.chain(), logger);
-            } catch (PromotionException e) {
-                throw abort(e, FUNCTION, target);
-            }
+            return step.withRegistry(run, listener, FUNCTION, StateStepLogic::state);
         }
     }
 
