@@ -2,7 +2,6 @@ package io.github.ecrpromotion.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +74,7 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     private static DockerRegistryServer launch(Path dir, String user, String password) {
         try {
-            int port = freePort();
+            int port = LocalProcesses.freePort();
             String auth = "";
             if (user != null) {
                 Path htpasswd = dir.resolve("htpasswd");
@@ -163,12 +161,6 @@ public final class DockerRegistryServer implements AutoCloseable {
         return out + "\n";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
     /** {@code 127.0.0.1:PORT}. */
     public String hostPort() {
         return "127.0.0.1:" + port;
@@ -209,15 +201,7 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalProcesses.stop(process);
         deleteTree(dir);
     }
 

@@ -3,15 +3,12 @@ package io.github.ecrpromotion.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real moto server ({@code python3 -m moto.server}) on a free 127.0.0.1 port, serving the ECR and STS APIs to
@@ -53,7 +50,7 @@ public final class MotoServer implements AutoCloseable {
         Process process;
         try {
             log = Files.createTempFile("moto-server", ".log");
-            port = freePort();
+            port = LocalProcesses.freePort();
             // -H 127.0.0.1: never listen beyond the loopback.
             process = new ProcessBuilder(List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)))
                     .redirectErrorStream(true)
@@ -122,15 +119,7 @@ public final class MotoServer implements AutoCloseable {
     /** Stops the server and removes its log. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalProcesses.stop(process);
         try {
             Files.deleteIfExists(log);
         } catch (IOException ignored) {
@@ -163,12 +152,6 @@ public final class MotoServer implements AutoCloseable {
             return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
