@@ -35,7 +35,7 @@ final class HttpErrors {
         } else if (inChain(e, HttpTimeoutException.class) != null) {
             why = "the registry did not answer within the timeout of " + seconds(timeout);
         } else if (inChain(e, ConnectException.class) != null) {
-            why = "the connection was refused; is the registry running at that address?";
+            why = "the connection was refused: no registry is listening at that address";
         } else if (inChain(e, UnknownHostException.class) != null || inChain(e, UnresolvedAddressException.class) != null
                 || inChain(e, NoRouteToHostException.class) != null) {
             why = "the registry host cannot be reached";
