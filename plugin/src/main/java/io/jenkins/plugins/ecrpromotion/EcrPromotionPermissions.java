@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecrpromotion;
 
-import hudson.Extension;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
 import hudson.security.PermissionScope;
@@ -13,10 +14,10 @@ import jenkins.model.Jenkins;
  * job, from a build page or a Pipeline step running as that user. It is granted per job ({@link PermissionScope#ITEM})
  * and implied by {@link Jenkins#ADMINISTER}, so administrators always have it.
  *
- * <p>An {@link Extension} only so that Jenkins loads this class at startup (it initializes every indexed extension
- * class), which registers the permissions before security settings are read; it has no behaviour.
+ * <p>A permission exists for Jenkins only once its class is initialized, and the authorization strategy reads
+ * the security settings at startup: {@link #register()} runs then, so a matrix entry for {@link #PROMOTE} is never
+ * dropped as unknown.
  */
-@Extension
 public final class EcrPromotionPermissions {
     /** The "ECR Promotion" permission group. */
     public static final PermissionGroup GROUP =
@@ -26,7 +27,12 @@ public final class EcrPromotionPermissions {
     public static final Permission PROMOTE = new Permission(GROUP, "Promote",
             Messages._EcrPromotionPermissions_Promote_Description(), Jenkins.ADMINISTER, PermissionScope.ITEM);
 
-    /** Instantiated by Jenkins' extension loader. */
-    public EcrPromotionPermissions() {
+    private EcrPromotionPermissions() {
+    }
+
+    /** Initializes this class (and so registers the group and permission) once plugins have started. */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)
+    public static void register() {
+        PROMOTE.getId();
     }
 }

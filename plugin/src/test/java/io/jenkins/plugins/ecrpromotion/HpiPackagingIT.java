@@ -50,7 +50,6 @@ import org.junit.Test;
  */
 public class HpiPackagingIT {
     private static final String PLUGIN_JAR = "WEB-INF/lib/ecr-promotion.jar";
-    private static final String SYMBOL_INDEX = "META-INF/services/annotations/org.jenkinsci.Symbol";
 
     /** Packages of Jenkins core, Stapler and the plugins we depend on: provided at run time, never bundled. */
     private static final List<String> PROVIDED_PACKAGES = List.of(
@@ -261,8 +260,8 @@ public class HpiPackagingIT {
                 }
             }
         }
-        assertTrue("at least EcrPromotionPermissions is an @Extension: " + annotated,
-                annotated.contains(EcrPromotionPermissions.class.getName()));
+        assertTrue("the global configuration is an @Extension: " + annotated,
+                annotated.contains(EcrPromotionConfiguration.class.getName()));
 
         try (JarFile jar = new JarFile(pluginJar.toFile())) {
             assertNotNull("SezPoz index in " + PLUGIN_JAR, jar.getEntry("META-INF/annotations/hudson.Extension"));
@@ -279,22 +278,42 @@ public class HpiPackagingIT {
 
     @Test
     public void symbolIndex_listsEverySymbolClassOfThePluginJar() throws Exception {
+        assertAnnotationIndex("org.jenkinsci.Symbol", false);
+    }
+
+    @Test
+    public void initializerIndex_listsEveryClassWithAnInitializer() throws Exception {
+        assertAnnotationIndex("hudson.init.Initializer", true);
+        try (JarFile jar = new JarFile(pluginJar.toFile())) {
+            assertNotNull("the permissions are registered by an @Initializer",
+                    jar.getEntry("META-INF/services/annotations/hudson.init.Initializer"));
+        }
+    }
+
+    /**
+     * An annotation-indexer index ({@code META-INF/services/annotations/NAME}) lists exactly the plugin classes that
+     * carry the annotation, on the class itself or (for method annotations) on one of its methods.
+     */
+    private static void assertAnnotationIndex(String annotationName, boolean onMethods) throws Exception {
+        String indexName = "META-INF/services/annotations/" + annotationName;
         @SuppressWarnings("unchecked")
-        Class<? extends Annotation> symbol =
-                (Class<? extends Annotation>) Class.forName("org.jenkinsci.Symbol", false, loader);
+        Class<? extends Annotation> type = (Class<? extends Annotation>) Class.forName(annotationName, false, loader);
         Set<String> annotated = new TreeSet<>();
         for (Class<?> c : pluginClasses()) {
-            if (c.isAnnotationPresent(symbol)) {
+            boolean carries = onMethods
+                    ? java.util.Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(type))
+                    : c.isAnnotationPresent(type);
+            if (carries) {
                 annotated.add(c.getName());
             }
         }
         try (JarFile jar = new JarFile(pluginJar.toFile())) {
-            ZipEntry index = jar.getEntry(SYMBOL_INDEX);
+            ZipEntry index = jar.getEntry(indexName);
             if (annotated.isEmpty()) {
-                assertNull("no @Symbol class, so no " + SYMBOL_INDEX, index);
+                assertNull("nothing carries @" + annotationName + ", so no " + indexName, index);
                 return;
             }
-            assertNotNull(SYMBOL_INDEX + " in " + PLUGIN_JAR + " for " + annotated, index);
+            assertNotNull(indexName + " in " + PLUGIN_JAR + " for " + annotated, index);
             Set<String> indexed = new TreeSet<>();
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(jar.getInputStream(index), StandardCharsets.UTF_8))) {
@@ -304,7 +323,7 @@ public class HpiPackagingIT {
                     }
                 }
             }
-            assertEquals(SYMBOL_INDEX + " lists exactly the @Symbol classes", annotated, indexed);
+            assertEquals(indexName + " lists exactly the classes carrying @" + annotationName, annotated, indexed);
         }
     }
 
