@@ -25,10 +25,14 @@ public interface Registry extends AutoCloseable {
     /** The repository this registry object serves. */
     Repository repository();
 
-    /** The digest a tag or digest points at now; empty when absent. Costs one cheap call (HEAD). */
+    /**
+     * The digest a tag or digest points at now; empty when absent. Usually one cheap call (HEAD). A safety rule
+     * relies on "absent", so a backend returns empty only after a full read confirmed it (a GET, or the backend's
+     * authoritative listing): a HEAD answered 404, 405 or anything unusual is checked with a GET.
+     */
     Optional<Digest> resolve(ImageRef ref) throws RegistryException;
 
-    /** The manifest a tag or digest points at, byte for byte; empty when absent. */
+    /** The manifest a tag or digest points at, byte for byte; empty when absent (confirmed, as for resolve). */
     Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException;
 
     /**
@@ -37,7 +41,11 @@ public interface Registry extends AutoCloseable {
      */
     PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException;
 
-    /** Every tag of the repository, following pagination; empty when the repository has none. */
+    /**
+     * Every valid tag of the repository, following pagination; empty when the repository exists and has none.
+     * Throws a {@link RegistryException} of reason NOT_FOUND, saying "repository not found", when the repository does
+     * not exist: the executor calls this to tell a missing repository from a missing tag.
+     */
     List<Tag> listTags() throws RegistryException;
 
     /**
@@ -88,6 +96,15 @@ public interface Registry extends AutoCloseable {
         Map<Tag, Image> out = new LinkedHashMap<>();
         digests.forEach((t, d) -> out.put(t, new Image(d, found.getOrDefault(d, List.of()))));
         return out;
+    }
+
+    /**
+     * One line for each thing the backend skipped since the last call, and clears them: tags another tool wrote that
+     * are not valid OCI tags for us (ECR accepts 300 characters), each line naming the tag. Skipping such a tag never
+     * fails a call; the caller shows these lines as warnings.
+     */
+    default List<String> takeWarnings() {
+        return List.of();
     }
 
     /** Releases connections and files; never throws. */
