@@ -60,9 +60,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         if (ex instanceof PromotionRefusedException refused) {
             String fix = switch (refused.policy()) {
-                case NOT_FROM_PREDECESSOR -> "use --build-tag or --digest to promote from elsewhere";
+                case NOT_FROM_PREDECESSOR -> "for a rollback or hotfix name the image explicitly: 'promote to ENV "
+                        + "--build-tag TAG' or '--digest DIGEST' (with 'promote tag', give --source as a digest)";
                 case LAST_TAG -> "give that image a build tag first with 'promote tag REPO --source DIGEST --build-tag TAG'";
                 case BUILD_TAG_TAKEN -> "make a new build tag with 'promote build-tag' for a new build";
+                case SOURCE_MOVED -> "look at 'promote state REPO' and promote the image the environment holds now";
                 case IMMUTABLE_TAG -> "set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with the "
                         + "environment names as exclusions";
             };
@@ -78,7 +80,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 case AUTH -> "check --username/--password-stdin or the AWS credentials";
                 case UNAVAILABLE -> "check the registry address and --timeout";
                 case NOT_FOUND -> "check the repository (for oci:PATH the directory, for ECR also --region and --endpoint-url)";
-                case CONFLICT -> "check the repository's settings and run again";
+                case CONFLICT -> "check the repository's settings and its state ('promote state REPO') before running again";
                 case PROTOCOL -> "run again with --debug for details";
             };
             return new Report(PromoteCommand.FAILED, sentence(ex, fix));

@@ -75,6 +75,9 @@ final class TagCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             result.describe().forEach(out::println);
             out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            result.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
         }
         return PromoteCommand.OK;
     }

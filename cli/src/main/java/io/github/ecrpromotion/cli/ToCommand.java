@@ -78,14 +78,11 @@ final class ToCommand implements Callable<Integer> {
             PromotionResult result = new PromotionExecutor(reg, chain).promote(request, dryRun);
             PrintWriter out = spec.commandLine().getOut();
             String line = result.describe();
-            if (result.explicit()) {
-                // Say plainly that the predecessor rule was bypassed on purpose, so a log reader sees a rollback/hotfix.
-                line += "; named explicitly, not taken from "
-                        + chain.predecessor(env).map(p -> "the predecessor " + p).orElse("a predecessor")
-                        + " (rollback or hotfix)";
-            }
             out.println(line);
             out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            result.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
         }
         return PromoteCommand.OK;
     }

@@ -13,7 +13,9 @@ public class PromotionRefusedException extends PromotionException {
         /** The repository does not allow a tag to move (ECR immutable tags). */
         IMMUTABLE_TAG,
         /** A build tag already names another image; build tags never move. */
-        BUILD_TAG_TAKEN
+        BUILD_TAG_TAKEN,
+        /** The source environment no longer holds the image the request named (a page rendered before it moved). */
+        SOURCE_MOVED
     }
 
     private final Policy policy;

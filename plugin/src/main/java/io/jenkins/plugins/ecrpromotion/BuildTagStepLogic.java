@@ -47,6 +47,9 @@ public final class BuildTagStepLogic {
         for (String line : result.describe()) {
             logger.println("[ecrBuildTag] " + registry.repository() + " " + line);
         }
+        for (String warning : result.warnings()) {
+            logger.println("[ecrBuildTag] warning: " + warning);
+        }
         return result;
     }
 

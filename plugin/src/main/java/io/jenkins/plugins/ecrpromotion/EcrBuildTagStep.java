@@ -124,10 +124,12 @@ public class EcrBuildTagStep extends AbstractEcrStep {
             }
             TagResult result = step.withRegistry(run, listener, FUNCTION, (registry, chain, logger) ->
                     BuildTagStepLogic.apply(registry, chain, logger, tag, step.source, step.environment, step.dryRun));
-            record(run, step.parameters(), result.plan().repository().toString(), tag.toString(),
+            // On a re-run the image keeps the build tag it already had for this build: that is the one to return.
+            String applied = result.plan().buildTag().toString();
+            record(run, step.parameters(), result.plan().repository().toString(), applied,
                     BuildTagStepLogic.digest(result).toString(), result.dryRun(),
                     BuildTagStepLogic.history(result, actor(run), System.currentTimeMillis()));
-            return tag.toString();
+            return applied;
         }
     }
 

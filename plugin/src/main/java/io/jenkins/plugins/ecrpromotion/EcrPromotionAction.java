@@ -233,12 +233,10 @@ public final class EcrPromotionAction implements RunAction2 {
         }
         String actor = currentActor();
         try (Registry registry = connector.open(target)) {
-            String stale = rollback ? null : staleness(registry, image, env, target);
-            if (stale != null) {
-                return HttpResponses.errorWithoutStack(409, stale);
-            }
+            // The staleness rule (the predecessor must still hold this build's image) lives in the core, checked on
+            // the very bytes it promotes: see PromotionSource.FromEnvironment#expected.
             PromotionResult result = new PromotionExecutor(registry, target.chain())
-                    .promote(request(image, env, rollback, target), false);
+                    .promote(request(registry, image, env, rollback, target), false);
             addHistory(new HistoryEntry(actor, clock.getAsLong(), image.getRepository(), env.name(),
                     result.previousBuildTag().map(Tag::toString).orElse(null),
                     result.previousDigest().map(Digest::toString).orElse(null),
@@ -258,9 +256,12 @@ public final class EcrPromotionAction implements RunAction2 {
         }
     }
 
-    /** The core request a button stands for. */
-    private static PromotionRequest request(ImageRecord image, Environment env, boolean rollback, RegistryTarget target)
-            throws PromotionException {
+    /**
+     * The core request a button stands for: a rollback names this build's image by build tag (or digest); a promotion
+     * takes the predecessor's image only while it is still this build's.
+     */
+    private static PromotionRequest request(Registry registry, ImageRecord image, Environment env, boolean rollback,
+            RegistryTarget target) throws PromotionException {
         if (rollback) {
             Optional<BuildTag> tag = BuildTagFormat.tryParse(image.getBuildTag());
             if (tag.isPresent()) {
@@ -272,29 +273,30 @@ public final class EcrPromotionAction implements RunAction2 {
             }
             return new PromotionRequest(env, new PromotionSource.ByDigest(Digest.parse(image.getDigest())));
         }
-        return new PromotionRequest(env, new PromotionSource.FromEnvironment(predecessor(env, target)));
+        Environment pred = predecessor(env, target);
+        return new PromotionRequest(env, new PromotionSource.FromEnvironment(pred, Optional.of(digestOf(registry, image, pred))));
+    }
+
+    /** This build's digest: recorded, or else the one its build tag names (build tags never move). */
+    private static Digest digestOf(Registry registry, ImageRecord image, Environment pred) throws PromotionException {
+        if (image.getDigest() != null) {
+            return Digest.parse(image.getDigest());
+        }
+        Optional<BuildTag> tag = BuildTagFormat.tryParse(image.getBuildTag());
+        if (tag.isPresent()) {
+            Optional<Digest> d = registry.resolve(ImageRef.of(tag.get().tag()));
+            if (d.isPresent()) {
+                return d.get();
+            }
+        }
+        throw new InvalidInputException("Tried to promote " + describe(image) + " from " + pred + " but failed because "
+                + "the build recorded no digest for " + image.getRepository() + " and its build tag names no image there");
     }
 
     private static Environment predecessor(Environment env, RegistryTarget target) throws InvalidInputException {
         return target.chain().predecessor(env).orElseThrow(() -> new InvalidInputException(
                 "Tried to promote to " + env + " but failed because it is the first environment of "
                         + target.chain() + ", so no environment feeds it"));
-    }
-
-    /**
-     * Why a promote button no longer applies, or null. The page was rendered a while ago: the predecessor may hold a
-     * newer build by now, and the button promises this build's image.
-     */
-    private static String staleness(Registry registry, ImageRecord image, Environment env, RegistryTarget target)
-            throws PromotionException {
-        Environment pred = predecessor(env, target);
-        Optional<Digest> there = registry.resolve(ImageRef.of(pred.tag()));
-        boolean ours = image.getDigest() != null
-                ? there.map(d -> d.toString().equals(image.getDigest())).orElse(false)
-                : there.isPresent();
-        return ours ? null : "Tried to promote " + describe(image) + " to " + env + " but failed because " + pred
-                + " no longer holds it (it holds " + there.map(Digest::toString).orElse("nothing")
-                + "). Reload the build page to see the current state.";
     }
 
     private static String describe(ImageRecord image) {

@@ -48,6 +48,7 @@ public final class Failures {
                         + "in Amazon ECR (build tags still never move).";
                 case BUILD_TAG_TAKEN -> "Build tags never move: run a new build to get a new build tag, or pass the "
                         + "image that already has it as source: in " + step + ".";
+                case SOURCE_MOVED -> "Reload the page: the previous environment holds another build now.";
             };
         }
         if (e instanceof RegistryException failure) {
@@ -57,7 +58,8 @@ public final class Failures {
                         + "read and write this repository.";
                 case NOT_FOUND -> "Check repository: (and region:) in " + step + " or the default registry in "
                         + SYSTEM_PAGE + ".";
-                case CONFLICT -> "Another change reached the registry at the same time; run " + step + " again.";
+                case CONFLICT -> "Another change reached the registry at the same time; check the state (ecrState or "
+                        + "the build page) before running " + step + " again.";
                 case UNAVAILABLE -> "Check that the Jenkins controller can reach the registry (endpoint URL and "
                         + "timeout are under " + SYSTEM_PAGE + " -> Advanced), then run " + step + " again.";
                 case PROTOCOL -> "Check that repository: in " + step + " names an Amazon ECR or OCI registry "

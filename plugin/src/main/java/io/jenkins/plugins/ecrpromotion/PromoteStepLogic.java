@@ -57,6 +57,9 @@ public final class PromoteStepLogic {
         Environment target = chain.require(Environment.parse(to.trim()).name());
         PromotionResult result = new PromotionExecutor(registry, chain).promote(new PromotionRequest(target, source), dryRun);
         logger.println("[ecrPromote] " + registry.repository() + " " + result.describe());
+        for (String warning : result.warnings()) {
+            logger.println("[ecrPromote] warning: " + warning);
+        }
         return result;
     }
 

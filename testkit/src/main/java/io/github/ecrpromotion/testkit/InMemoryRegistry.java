@@ -9,6 +9,7 @@ import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
+import io.github.ecrpromotion.core.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,16 @@ public final class InMemoryRegistry implements Registry {
     private final Map<Digest, RawManifest> manifests = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private boolean immutableTags;
+    private boolean missing;
+    private boolean acknowledgeWithoutStoring;
+    private final List<String> warnings = new ArrayList<>();
+    private volatile PutHook beforePut = (tag, manifest) -> { };
+
+    /** Runs before a put is stored, outside the registry's lock, so a test can stand for another run at that moment. */
+    @FunctionalInterface
+    public interface PutHook {
+        void beforePut(Tag tag, RawManifest manifest) throws Exception;
+    }
 
     public InMemoryRegistry() {
         this(Repository.of("registry.example.com/demo/app"));
@@ -45,6 +56,36 @@ public final class InMemoryRegistry implements Registry {
     /** Makes existing tags immutable, as an ECR repository with {@code IMMUTABLE} tag mutability. */
     public synchronized InMemoryRegistry immutableTags(boolean immutable) {
         this.immutableTags = immutable;
+        return this;
+    }
+
+    /** Stands for a repository that does not exist: reads find nothing and listTags answers NOT_FOUND. */
+    public synchronized InMemoryRegistry missing(boolean missing) {
+        this.missing = missing;
+        return this;
+    }
+
+    /** A registry that acknowledges manifest writes and stores nothing (seen in the field: PUT 201, PutImage 200 {}). */
+    public synchronized InMemoryRegistry acknowledgeWithoutStoring(boolean on) {
+        this.acknowledgeWithoutStoring = on;
+        return this;
+    }
+
+    /** Sets what runs before each put (see {@link PutHook}). */
+    public InMemoryRegistry beforePut(PutHook hook) {
+        this.beforePut = hook;
+        return this;
+    }
+
+    /** Adds a line {@link #takeWarnings()} returns, as a backend does for a tag it skipped. */
+    public synchronized InMemoryRegistry warn(String line) {
+        warnings.add(line);
+        return this;
+    }
+
+    /** Moves or creates a tag without counting a call (another run's write, in a test). */
+    public synchronized InMemoryRegistry move(String tag, Digest digest) {
+        tags.put(Tag.of(tag), digest);
         return this;
     }
 
@@ -79,6 +120,9 @@ public final class InMemoryRegistry implements Registry {
     }
 
     private Optional<Digest> find(ImageRef ref) {
+        if (missing) {
+            return Optional.empty();
+        }
         if (ref.digest().isPresent()) {
             return ref.digest().filter(manifests::containsKey);
         }
@@ -92,8 +136,22 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized PutResult putManifest(Tag tag, RawManifest manifest) throws ImmutableTagException {
+    public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
+        try {
+            beforePut.beforePut(tag, manifest);
+        } catch (RegistryException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the test's put hook failed", e);
+        }
+        return store(tag, manifest);
+    }
+
+    private synchronized PutResult store(Tag tag, RawManifest manifest) throws ImmutableTagException {
         count("putManifest");
+        if (acknowledgeWithoutStoring) {
+            return new PutResult(manifest.digest(), true);
+        }
         Digest current = tags.get(tag);
         if (immutableTags && current != null && !current.equals(manifest.digest())) {
             throw new ImmutableTagException("Tried to point " + tag + " at " + manifest.digest() + " in " + repository
@@ -105,8 +163,12 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized List<Tag> listTags() {
+    public synchronized List<Tag> listTags() throws RegistryException {
         count("listTags");
+        if (missing) {
+            throw new RegistryException(RegistryException.Reason.NOT_FOUND, "Tried to list the tags of " + repository
+                    + " but failed because the repository was not found");
+        }
         return new ArrayList<>(tags.keySet());
     }
 
@@ -116,13 +178,20 @@ public final class InMemoryRegistry implements Registry {
         count("imagesOf");
         Map<Tag, Image> out = new LinkedHashMap<>();
         for (Tag t : wantedTags) {
-            Digest d = tags.get(t);
+            Digest d = missing ? null : tags.get(t);
             if (d != null) {
                 List<Tag> on = tags.entrySet().stream().filter(e -> e.getValue().equals(d)).map(Map.Entry::getKey)
                         .filter(wanted).sorted(order).toList();
                 out.put(t, new Image(d, on));
             }
         }
+        return out;
+    }
+
+    @Override
+    public synchronized List<String> takeWarnings() {
+        List<String> out = List.copyOf(warnings);
+        warnings.clear();
         return out;
     }
 

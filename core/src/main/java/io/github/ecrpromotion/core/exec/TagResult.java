@@ -3,8 +3,12 @@ package io.github.ecrpromotion.core.exec;
 import io.github.ecrpromotion.core.plan.TagPlan;
 import java.util.List;
 
-/** What applying tags did (or, in a dry run, would do). */
-public record TagResult(TagPlan plan, boolean dryRun) {
+/** What applying tags did (or, in a dry run, would do); {@code warnings} as in {@link PromotionResult}. */
+public record TagResult(TagPlan plan, boolean dryRun, List<String> warnings) {
+    public TagResult {
+        warnings = List.copyOf(warnings);
+    }
+
     public boolean changed() {
         return plan.changed();
     }

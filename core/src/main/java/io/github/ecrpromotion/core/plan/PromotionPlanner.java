@@ -1,6 +1,5 @@
 package io.github.ecrpromotion.core.plan;
 
-import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.PromotionException;
 import io.github.ecrpromotion.core.PromotionRefusedException;
 import io.github.ecrpromotion.core.PromotionRefusedException.Policy;
@@ -8,6 +7,7 @@ import io.github.ecrpromotion.core.buildtag.BuildTag;
 import io.github.ecrpromotion.core.buildtag.BuildTagOrder;
 import io.github.ecrpromotion.core.env.Environment;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
+import io.github.ecrpromotion.core.plan.PromotionPolicy.Admission;
 import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.ref.Tag;
@@ -15,96 +15,98 @@ import io.github.ecrpromotion.core.registry.Image;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns promotion and tagging requests into plans or refusals. Pure and deterministic: the executor reads the
- * registry and hands the facts in; nothing here does I/O.
+ * Turns promotion and tagging requests into plans or refusals, applying every safety rule: the chain rule
+ * ({@link PromotionPolicy}), "no image loses its last tag", and "a build tag names exactly one image". Pure and
+ * deterministic: the executor reads the registry and hands the facts in; nothing here does I/O.
  */
 public final class PromotionPlanner {
-    private final EnvironmentChain chain;
+    private final PromotionPolicy policy;
 
     public PromotionPlanner(EnvironmentChain chain) {
-        this.chain = chain;
+        this.policy = new PromotionPolicy(chain);
     }
 
     public EnvironmentChain chain() {
-        return chain;
+        return policy.chain();
+    }
+
+    public PromotionPolicy policy() {
+        return policy;
+    }
+
+    /** Checks what can be checked before reading the registry: the chain rule for this source and target. */
+    public Admission check(PromotionRequest request) throws PromotionException {
+        return policy.admit(request.target(), request.source());
     }
 
     /**
-     * Checks what can be checked before reading the registry: both environments are in the chain, they differ,
-     * and an environment source is the target's predecessor.
-     */
-    public void check(PromotionRequest request) throws PromotionException {
-        Environment target = request.target();
-        if (!chain.contains(target)) {
-            throw new InvalidInputException("Tried to promote to '" + target + "' but failed because it is not in the "
-                    + "environment chain; valid environments are " + chain);
-        }
-        if (request.source() instanceof PromotionSource.FromEnvironment from) {
-            Environment source = from.environment();
-            if (!chain.contains(source)) {
-                throw new InvalidInputException("Tried to promote from '" + source + "' to " + target + " but failed "
-                        + "because '" + source + "' is not in the environment chain; valid environments are " + chain);
-            }
-            if (source.equals(target)) {
-                throw new InvalidInputException("Tried to promote " + target + " from itself but failed because the "
-                        + "source and target environments must differ");
-            }
-            Optional<Environment> predecessor = chain.predecessor(target);
-            if (predecessor.isEmpty()) {
-                throw new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, "Tried to promote from " + source
-                        + " to " + target + " but failed because " + target + " is the first environment in " + chain
-                        + " and takes images only from builds; name the image by build tag or digest instead");
-            }
-            if (!predecessor.get().equals(source)) {
-                throw new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, "Tried to promote from " + source
-                        + " to " + target + " but failed because " + target + " takes images only from its predecessor "
-                        + predecessor.get() + " in " + chain + "; to skip or go back, name the image by build tag or digest");
-            }
-        }
-    }
-
-    /**
-     * Plans the promotion from the facts read: the source manifest, the build tag on the source image, and the image
-     * the target tag points at now with its other tags (build tags first).
+     * Plans the promotion from the facts read: the source manifest, the build tag on the image of those bytes, and
+     * the image the target tag points at now with its other tags (build tags first).
+     *
+     * @throws PromotionRefusedException the chain forbids it (NOT_FROM_PREDECESSOR), the source environment no
+     *     longer holds the expected image (SOURCE_MOVED), or the move would untag an image (LAST_TAG)
      */
     public PromotionPlan plan(Repository repository, PromotionRequest request, RawManifest manifest,
                               Optional<Tag> sourceBuildTag, Optional<Image> current) throws PromotionException {
-        check(request);
+        Admission admission = check(request);
+        if (request.source() instanceof PromotionSource.FromEnvironment from && from.expected().isPresent()
+                && !from.expected().get().equals(manifest.digest())) {
+            throw new PromotionRefusedException(Policy.SOURCE_MOVED, "Tried to promote " + from.expected().get()
+                    + " from " + from.environment() + " to " + request.target() + " in " + repository + " but failed "
+                    + "because " + from.environment() + " no longer holds it: it holds " + manifest.digest() + " now");
+        }
         TagChange change = change(request.target().tag(), manifest.digest(), current, "promote " + request.source()
                 + " to " + request.target() + " in " + repository);
-        return new PromotionPlan(repository, request, manifest, sourceBuildTag, change);
+        return new PromotionPlan(repository, request, admission, manifest, sourceBuildTag, change);
     }
 
     /**
-     * Plans putting a build tag, and optionally an environment tag, on the source image. {@code buildTagNow} is the
-     * digest the build tag points at today, if it exists; {@code environmentNow} the image the environment tag
-     * points at, with its other tags.
+     * Plans putting a build tag, and optionally an environment tag, on a pushed image. {@code sameBuild} maps each
+     * build tag in the repository with the request's build identity (job, build number, git sha; the requested tag
+     * itself included) to the digest it names. If one of them names this image, the build is already tagged and
+     * that tag is kept (re-running a build's tagging changes nothing); if one names another image, the request is
+     * refused. {@code environmentNow} is the image the environment tag points at, with its other tags.
      */
     public TagPlan planTags(Repository repository, TagRequest request, RawManifest manifest,
-                            Optional<Digest> buildTagNow, Optional<Image> environmentNow) throws PromotionException {
-        BuildTag buildTag = request.buildTag();
+                            Map<Tag, Digest> sameBuild, Optional<Image> environmentNow) throws PromotionException {
+        BuildTag requested = request.buildTag();
         Digest digest = manifest.digest();
-        List<TagChange> changes = new ArrayList<>();
-        if (buildTagNow.isPresent() && !buildTagNow.get().equals(digest)) {
-            throw new PromotionRefusedException(Policy.BUILD_TAG_TAKEN, "Tried to tag " + request.source() + " ("
-                    + digest.shortForm() + ") as " + buildTag + " in " + repository + " but failed because that build tag "
-                    + "already names another image (" + buildTagNow.get() + ") and build tags never move; generate a new "
-                    + "build tag for a new build");
-        }
-        changes.add(new TagChange(buildTag.tag(), buildTagNow, buildTagNow.map(d -> buildTag.tag()), digest,
-                buildTagNow.isEmpty()));
+        Optional<Admission> admission = Optional.empty();
         if (request.environment().isPresent()) {
-            Environment env = request.environment().get();
-            if (!chain.contains(env)) {
-                throw new InvalidInputException("Tried to tag " + request.source() + " for '" + env + "' but failed "
-                        + "because it is not in the environment chain; valid environments are " + chain);
+            admission = Optional.of(policy.admit(request.environment().get(), new PromotionSource.NewBuild(request.source())));
+        }
+        for (Map.Entry<Tag, Digest> e : sameBuild.entrySet()) {
+            if (!e.getValue().equals(digest)) {
+                String which = e.getKey().equals(requested.tag()) ? "that build tag already names another image"
+                        : "build " + requested.job() + " #" + requested.buildNumber() + " at " + requested.gitSha()
+                        + " is already tagged on another image as " + e.getKey();
+                throw new PromotionRefusedException(Policy.BUILD_TAG_TAKEN, "Tried to tag " + request.source() + " ("
+                        + digest + ") as " + requested + " in " + repository + " but failed because " + which + " ("
+                        + e.getValue() + "); a build tag names one image forever, so a new image needs a new build");
             }
+        }
+        Tag buildTag;
+        TagChange buildTagChange;
+        Optional<Tag> existing = sameBuild.containsKey(requested.tag()) ? Optional.of(requested.tag())
+                : BuildTagOrder.newest(sameBuild.keySet());
+        if (existing.isPresent()) {
+            buildTag = existing.get();
+            buildTagChange = new TagChange(buildTag, Optional.of(digest), Optional.of(buildTag), digest, false);
+        } else {
+            buildTag = requested.tag();
+            buildTagChange = new TagChange(buildTag, Optional.empty(), Optional.empty(), digest, true);
+        }
+        List<TagChange> changes = new ArrayList<>();
+        changes.add(buildTagChange);
+        if (admission.isPresent()) {
+            Environment env = admission.get().target();
             changes.add(change(env.tag(), digest, environmentNow, "point " + env + " at " + buildTag + " in " + repository));
         }
-        return new TagPlan(repository, request.source(), manifest, buildTag.tag(), changes);
+        return new TagPlan(repository, request.source(), manifest, buildTag, changes, admission);
     }
 
     /** The change of one movable tag, refusing to leave its current image without any tag. */

@@ -19,6 +19,7 @@ import io.github.ecrpromotion.core.registry.Image;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.Test;
 
@@ -107,14 +108,14 @@ public class PromotionPlannerTest {
     public void planTags_buildTagOnAnotherImage_refuses() throws Exception {
         TagRequest r = new TagRequest(ImageRef.of(Tag.of("ci-push")), BuildTag.parse(B12), Optional.empty());
         PromotionRefusedException e = assertThrows(PromotionRefusedException.class,
-                () -> planner.planTags(REPO, r, m12, Optional.of(d11), Optional.empty()));
+                () -> planner.planTags(REPO, r, m12, Map.of(Tag.of(B12), d11), Optional.empty()));
         assertEquals(Policy.BUILD_TAG_TAKEN, e.policy());
     }
 
     @Test
     public void planTags_sameImageAgain_isUnchanged() throws Exception {
         TagRequest r = new TagRequest(ImageRef.of(Tag.of("ci-push")), BuildTag.parse(B12), Optional.of(Environment.of("testing")));
-        TagPlan plan = planner.planTags(REPO, r, m12, Optional.of(m12.digest()),
+        TagPlan plan = planner.planTags(REPO, r, m12, Map.of(Tag.of(B12), m12.digest()),
                 Optional.of(new Image(m12.digest(), List.of(Tag.of(B12)))));
         assertFalse(plan.changed());
         assertEquals(2, plan.changes().size());
@@ -123,6 +124,48 @@ public class PromotionPlannerTest {
     @Test
     public void planTags_unknownEnvironment_isInvalid() throws Exception {
         TagRequest r = new TagRequest(ImageRef.of(Tag.of("ci-push")), BuildTag.parse(B12), Optional.of(Environment.of("qa")));
-        assertThrows(InvalidInputException.class, () -> planner.planTags(REPO, r, m12, Optional.empty(), Optional.empty()));
+        assertThrows(InvalidInputException.class, () -> planner.planTags(REPO, r, m12, Map.of(), Optional.empty()));
+    }
+
+    @Test
+    public void planTags_sameBuildTaggedEarlierOnThisImage_keepsThatTagUnchanged() throws Exception {
+        // Re-running `promote tag` without --time makes a build tag with another time; the build is the same.
+        String earlier = "2016.08.25T09.00.00Z.6ad95f2-ecs-demo-12";
+        TagRequest r = new TagRequest(ImageRef.of(Tag.of("ci-push")), BuildTag.parse(B12), Optional.of(Environment.of("testing")));
+        TagPlan plan = planner.planTags(REPO, r, m12, Map.of(Tag.of(earlier), m12.digest()),
+                Optional.of(new Image(m12.digest(), List.of(Tag.of(earlier)))));
+        assertFalse(plan.changed());
+        assertEquals(Tag.of(earlier), plan.buildTag());
+        assertTrue(plan.describe().toString(), plan.describe().get(0).contains("unchanged at " + earlier));
+    }
+
+    @Test
+    public void planTags_sameBuildOnAnotherImage_refusesNamingBothDigests() throws Exception {
+        String earlier = "2016.08.25T09.00.00Z.6ad95f2-ecs-demo-12";
+        TagRequest r = new TagRequest(ImageRef.of(Tag.of("ci-push")), BuildTag.parse(B12), Optional.empty());
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class,
+                () -> planner.planTags(REPO, r, m12, Map.of(Tag.of(earlier), d11), Optional.empty()));
+        assertEquals(Policy.BUILD_TAG_TAKEN, e.policy());
+        assertTrue(e.getMessage(), e.getMessage().contains(d11.toString()));
+        assertTrue(e.getMessage(), e.getMessage().contains(m12.digest().toString()));
+        assertTrue(e.getMessage(), e.getMessage().contains(earlier));
+    }
+
+    @Test
+    public void planTags_environmentBeyondTheFirstFromAnUploadTag_isRefusedLikeTo() throws Exception {
+        TagRequest r = new TagRequest(ImageRef.of(Tag.of("testing")), BuildTag.parse(B12), Optional.of(Environment.of("production")));
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class,
+                () -> planner.planTags(REPO, r, m12, Map.of(), Optional.empty()));
+        assertEquals(Policy.NOT_FROM_PREDECESSOR, e.policy());
+    }
+
+    @Test
+    public void plan_whenTheSourceEnvironmentMovedSinceThePageWasRendered_refuses() throws Exception {
+        PromotionRequest r = new PromotionRequest(Environment.of("staging"),
+                new PromotionSource.FromEnvironment(Environment.of("testing"), Optional.of(d11)));
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class,
+                () -> planner.plan(REPO, r, m12, Optional.empty(), Optional.empty()));
+        assertEquals(Policy.SOURCE_MOVED, e.policy());
+        assertTrue(e.getMessage(), e.getMessage().contains("testing no longer holds it"));
     }
 }
