@@ -68,7 +68,7 @@ public final class ImmutableTagsRegistryProvider implements RegistryProvider {
             }
 
             @Override
-            public List<Tag> listTags() {
+            public List<Tag> listTags() throws RegistryException {
                 return mem.listTags();
             }
 

@@ -79,11 +79,60 @@ public class RegistryCommandsTest {
     }
 
     @Test
+    public void tag_environmentBeyondTheFirstFromTesting_isRefusedWithExit3LikeTo() throws Exception {
+        // The input: `promote tag REPO --source testing --build-tag T --env production` moved production
+        // straight from testing with exit 0, while `to production --from testing` was refused.
+        demo.tag("testing", 12);
+        Map<String, String> before = demo.snapshot();
+        String t = "2016.08.26T10.00.00Z.7cf1b24-ecs-demo-12";
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", "testing", "--build-tag", t, "--env", "production");
+        assertEquals(run.toString(), 3, run.exit());
+        assertTrue(run.err(), run.err().contains("production takes images only from its predecessor staging"));
+        assertEquals(before, demo.snapshot());
+        Cli.Run to = Cli.run("to", "production", demo.repo, "--from", "testing");
+        assertEquals(to.toString(), 3, to.exit());
+    }
+
+    @Test
+    public void tag_environmentBeyondTheFirstByDigest_isReportedAsExplicitLikeTo() throws Exception {
+        Cli.Run run = Cli.run("tag", demo.repo, "--source", demo.d12.toString(), "--build-tag", B12, "--env", "production");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("; named explicitly, not taken from the predecessor staging (rollback or hotfix)"));
+        Cli.Run to = Cli.run("to", "production", demo.repo, "--build-tag", B11);
+        assertTrue(to.out(), to.out().contains("; named explicitly, not taken from the predecessor staging (rollback or hotfix)"));
+    }
+
+    @Test
+    public void tag_reRunWithoutTime_isUnchangedAndAddsNoSecondBuildTag() throws Exception {
+        // The input (build 13 here: the fixture already has build 12), run twice: without --time the second run makes a build tag with another time part.
+        SyntheticImage pushed = SyntheticImage.dockerV2("ecs-demo candidate 13");
+        demo.layout.push(pushed, Tag.of("candidate-13"));
+        String[] args = {"tag", demo.repo, "--source", "candidate-13", "--git-sha", "5ad95f2", "--job", "ecs-demo",
+            "--build", "13", "--env", "testing"};
+        Cli.Run first = Cli.run(args);
+        assertEquals(first.toString(), 0, first.exit());
+        Map<String, String> before = demo.snapshot();
+        Cli.Run again = Cli.run(args);
+        assertEquals(again.toString(), 0, again.exit());
+        assertTrue(again.out(), again.out().contains("unchanged at 20"));
+        assertTrue(again.out(), again.out().contains("testing: unchanged at"));
+        assertEquals(before, demo.snapshot());
+        // Another image for the same build is refused, naming both digests.
+        SyntheticImage other = SyntheticImage.dockerV2("ecs-demo candidate 13, rebuilt");
+        demo.layout.push(other, Tag.of("candidate-13b"));
+        Cli.Run clash = Cli.run("tag", demo.repo, "--source", "candidate-13b", "--git-sha", "5ad95f2", "--job",
+                "ecs-demo", "--build", "13");
+        assertEquals(clash.toString(), 3, clash.exit());
+        assertTrue(clash.err(), clash.err().contains(pushed.manifest().digest().toString()));
+        assertTrue(clash.err(), clash.err().contains(other.manifest().digest().toString()));
+    }
+
+    @Test
     public void tag_whenBuildTagAlreadyNamesAnotherImage_isRefusedWithExit3() throws Exception {
         Map<String, String> before = demo.snapshot();
         Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B11);
         assertEquals(run.toString(), 3, run.exit());
-        assertTrue(run.err(), run.err().contains("build tags never move"));
+        assertTrue(run.err(), run.err().contains("a build tag names one image forever"));
         assertTrue(run.err(), run.err().contains("promote build-tag"));
         assertEquals(before, demo.snapshot());
     }

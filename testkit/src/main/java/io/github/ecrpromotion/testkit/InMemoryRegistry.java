@@ -31,11 +31,12 @@ public final class InMemoryRegistry implements Registry {
     private boolean acknowledgeWithoutStoring;
     private final List<String> warnings = new ArrayList<>();
     private volatile PutHook beforePut = (tag, manifest) -> { };
+    private volatile PutHook afterPut = (tag, manifest) -> { };
 
-    /** Runs before a put is stored, outside the registry's lock, so a test can stand for another run at that moment. */
+    /** Runs around a put, outside the registry's lock, so a test can stand for another run at that moment. */
     @FunctionalInterface
     public interface PutHook {
-        void beforePut(Tag tag, RawManifest manifest) throws Exception;
+        void run(Tag tag, RawManifest manifest) throws Exception;
     }
 
     public InMemoryRegistry() {
@@ -74,6 +75,12 @@ public final class InMemoryRegistry implements Registry {
     /** Sets what runs before each put (see {@link PutHook}). */
     public InMemoryRegistry beforePut(PutHook hook) {
         this.beforePut = hook;
+        return this;
+    }
+
+    /** Sets what runs after each put is stored, before the caller gets the answer (another run's write landing then). */
+    public InMemoryRegistry afterPut(PutHook hook) {
+        this.afterPut = hook;
         return this;
     }
 
@@ -137,14 +144,20 @@ public final class InMemoryRegistry implements Registry {
 
     @Override
     public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
+        run(beforePut, tag, manifest);
+        PutResult result = store(tag, manifest);
+        run(afterPut, tag, manifest);
+        return result;
+    }
+
+    private static void run(PutHook hook, Tag tag, RawManifest manifest) throws RegistryException {
         try {
-            beforePut.beforePut(tag, manifest);
+            hook.run(tag, manifest);
         } catch (RegistryException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the test's put hook failed", e);
         }
-        return store(tag, manifest);
     }
 
     private synchronized PutResult store(Tag tag, RawManifest manifest) throws ImmutableTagException {

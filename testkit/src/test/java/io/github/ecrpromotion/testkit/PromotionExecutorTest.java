@@ -62,7 +62,7 @@ public class PromotionExecutorTest {
         assertEquals(m11.digest(), registry.resolve(ImageRef.of(Tag.of("production"))).orElseThrow());
         assertEquals(Map.of("repository", "registry.example.com/demo/app", "environment", "production", "buildTag", B11,
                 "digest", m11.digest().toString(), "previousBuildTag", B10, "previousDigest", m10.digest().toString(),
-                "changed", true), r.toMap());
+                "changed", true, "explicit", false, "dryRun", false), r.toMap());
     }
 
     @Test
