@@ -59,7 +59,7 @@ public final class Failures {
                 case NOT_FOUND -> "Check repository: (and region:) in " + step + " or the default registry in "
                         + SYSTEM_PAGE + ".";
                 case CONFLICT -> "Another change reached the registry at the same time; check the state (ecrState or "
-                        + "the build page) before running " + step + " again.";
+                        + "the build page), then run " + step + " again.";
                 case UNAVAILABLE -> "Check that the Jenkins controller can reach the registry (endpoint URL and "
                         + "timeout are under " + SYSTEM_PAGE + " -> Advanced), then run " + step + " again.";
                 case PROTOCOL -> "Check that repository: in " + step + " names an Amazon ECR or OCI registry "

@@ -63,7 +63,9 @@ public class PromoteStepLogicTest {
 
         Map<String, Object> map = PromoteStepLogic.toMap(r);
         assertEquals(List.of("repository", "environment", "buildTag", "digest", "previousBuildTag", "previousDigest",
-                "changed"), List.copyOf(map.keySet()));
+                "changed", "explicit", "dryRun"), List.copyOf(map.keySet()));
+        assertEquals(false, map.get("explicit"));
+        assertEquals(false, map.get("dryRun"));
         assertEquals("registry.example.com/demo/app", map.get("repository"));
         assertEquals("staging", map.get("environment"));
         assertEquals(B12, map.get("buildTag"));
