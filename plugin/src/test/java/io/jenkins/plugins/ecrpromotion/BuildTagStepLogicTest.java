@@ -135,4 +135,28 @@ public class BuildTagStepLogicTest {
                 () -> BuildTagStepLogic.apply(registry, EnvironmentChain.DEFAULT, logger, tag, "latest", null, false));
         assertTrue(e.getMessage(), e.getMessage().contains("latest"));
     }
+
+    @Test
+    public void apply_environmentBeyondTheFirstFromTesting_isRefusedLikeEcrPromote() throws Exception {
+        // ecrBuildTag(source: 'testing', environment: 'production') used to move production straight from testing.
+        InMemoryRegistry registry = new InMemoryRegistry().seed("testing", pushed);
+        BuildTag tag = BuildTagStepLogic.buildTag(START, SHA, "ecs-demo", 11);
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class, () -> BuildTagStepLogic.apply(
+                registry, EnvironmentChain.DEFAULT, logger, tag, "testing", "production", false));
+        assertEquals(PromotionRefusedException.Policy.NOT_FROM_PREDECESSOR, e.policy());
+        assertEquals(0, registry.calls("putManifest"));
+        assertTrue(Failures.message(e, "ecrBuildTag").contains("buildTag: or digest:"));
+    }
+
+    @Test
+    public void apply_whenTheRunIsReplayedLater_keepsTheBuildTagItAlreadyHas() throws Exception {
+        InMemoryRegistry registry = new InMemoryRegistry().seed("latest", pushed);
+        BuildTag first = BuildTagStepLogic.buildTag(START, SHA, "ecs-demo", 11);
+        BuildTagStepLogic.apply(registry, EnvironmentChain.DEFAULT, logger, first, "latest", "testing", false);
+        BuildTag later = BuildTagStepLogic.buildTag(START + 3_600_000, SHA, "ecs-demo", 11);
+        registry.resetCalls();
+        TagResult again = BuildTagStepLogic.apply(registry, EnvironmentChain.DEFAULT, logger, later, "latest", "testing", false);
+        assertEquals(first.tag(), again.plan().buildTag());
+        assertEquals(0, registry.calls("putManifest"));
+    }
 }
