@@ -57,6 +57,11 @@ public class MotoEcrContractTest extends RegistryContract {
     }
 
     @Override
+    protected Registry missingRepository() throws Exception {
+        return EcrTestSupport.open(moto.endpoint(), "demo/never-created-" + COUNTER.incrementAndGet());
+    }
+
+    @Override
     protected void seed(SyntheticImage image, String tag) {
         EcrTestSupport.seed(sdk, name, image, tag);
     }

@@ -23,7 +23,12 @@ import io.github.ecrpromotion.core.registry.Image;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
+import io.github.ecrpromotion.core.exec.TagResult;
+import io.github.ecrpromotion.core.plan.TagRequest;
+import io.github.ecrpromotion.core.registry.RegistryException;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +50,9 @@ public abstract class RegistryContract {
 
     /** A registry for a fresh repository with no tags. */
     protected abstract Registry newRegistry() throws Exception;
+
+    /** A registry for a repository that does not exist: never created, never pushed to. */
+    protected abstract Registry missingRepository() throws Exception;
 
     /** Stores the image (blobs first, then the manifest) under the tag, without using the port. */
     protected abstract void seed(SyntheticImage image, String tag) throws Exception;
@@ -228,5 +236,71 @@ public abstract class RegistryContract {
 
     private static PromotionResult promote(PromotionExecutor exec, String env, PromotionSource source) throws Exception {
         return exec.promote(new PromotionRequest(Environment.of(env), source), false);
+    }
+
+    // The safety rules, on every backend (issue "Safety rules that hold on every path")
+
+    @Test
+    public void executor_onAMissingRepository_everyVerbSaysRepositoryNotFound() throws Exception {
+        try (Registry missing = missingRepository()) {
+            PromotionExecutor exec = new PromotionExecutor(missing, EnvironmentChain.DEFAULT);
+            List<ThrowingRunnable> verbs = List.of(exec::state,
+                    () -> exec.promote(new PromotionRequest(Environment.of("staging"), from("testing")), false),
+                    () -> exec.applyTags(new TagRequest(ImageRef.of(Tag.of("candidate")), BuildTag.parse(B12),
+                            Optional.of(Environment.of("testing"))), false));
+            for (ThrowingRunnable verb : verbs) {
+                RegistryException e = assertThrows(RegistryException.class, verb::run);
+                assertEquals(e.getMessage(), RegistryException.Reason.NOT_FOUND, e.reason());
+                assertTrue(e.getMessage(), e.getMessage().contains("not found"));
+            }
+        }
+    }
+
+    @Test
+    public void executor_stateOfARepositoryWithoutEnvironmentTags_isEmpty() throws Exception {
+        seed(SyntheticImage.dockerV2("a"), B10);
+        assertEquals(Map.of(), new PromotionExecutor(registry, EnvironmentChain.DEFAULT).state().asMap());
+    }
+
+    @Test
+    public void executor_tagIntoALaterEnvironmentFromAMutableTag_isRefusedAndWritesNothing() throws Exception {
+        seed(SyntheticImage.dockerV2("b"), "candidate");
+        seed(SyntheticImage.dockerV2("b"), "testing");
+        PromotionExecutor exec = new PromotionExecutor(registry, EnvironmentChain.DEFAULT);
+        for (String source : List.of("candidate", "testing")) {
+            PromotionRefusedException e = assertThrows(PromotionRefusedException.class, () -> exec.applyTags(
+                    new TagRequest(ImageRef.of(Tag.of(source)), BuildTag.parse(B12), Optional.of(Environment.of("production"))),
+                    false));
+            assertEquals(PromotionRefusedException.Policy.NOT_FROM_PREDECESSOR, e.policy());
+        }
+        assertTrue(registry.resolve(tag(B12)).isEmpty());
+        assertTrue(registry.resolve(tag("production")).isEmpty());
+    }
+
+    @Test
+    public void executor_reTaggingABuild_isUnchangedAndTheSameBuildOnAnotherImageIsRefused() throws Exception {
+        SyntheticImage pushed = SyntheticImage.dockerV2("build 13");
+        SyntheticImage rebuilt = SyntheticImage.dockerV2("build 13, rebuilt");
+        seed(pushed, "candidate");
+        seed(rebuilt, "candidate-b");
+        PromotionExecutor exec = new PromotionExecutor(registry, EnvironmentChain.DEFAULT);
+        BuildTag first = BuildTag.generate(Instant.parse("2016-08-25T09:00:00Z"), "7cf1b24", "ecs-demo", 13);
+        BuildTag later = BuildTag.generate(Instant.parse("2016-08-25T09:30:00Z"), "7cf1b24", "ecs-demo", 13);
+        assertTrue(exec.applyTags(new TagRequest(tag("candidate"), first, Optional.of(Environment.of("testing"))), false).changed());
+        TagResult again = exec.applyTags(new TagRequest(tag("candidate"), later, Optional.of(Environment.of("testing"))), false);
+        assertFalse(again.changed());
+        assertEquals(first.tag(), again.plan().buildTag());
+        assertTrue(registry.resolve(ImageRef.of(later.tag())).isEmpty());
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class,
+                () -> exec.applyTags(new TagRequest(tag("candidate-b"), later, Optional.empty()), false));
+        assertEquals(PromotionRefusedException.Policy.BUILD_TAG_TAKEN, e.policy());
+        assertTrue(e.getMessage(), e.getMessage().contains(pushed.manifest().digest().toString()));
+        assertTrue(e.getMessage(), e.getMessage().contains(rebuilt.manifest().digest().toString()));
+        assertEquals(pushed.manifest().digest(), registry.resolve(ImageRef.of(first.tag())).orElseThrow());
+    }
+
+    /** A call that may throw anything, for assertThrows over a list of verbs. */
+    protected interface ThrowingRunnable {
+        void run() throws Exception;
     }
 }

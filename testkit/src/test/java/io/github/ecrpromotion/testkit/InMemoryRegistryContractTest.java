@@ -14,6 +14,11 @@ public class InMemoryRegistryContractTest extends RegistryContract {
     }
 
     @Override
+    protected Registry missingRepository() {
+        return new InMemoryRegistry().missing(true);
+    }
+
+    @Override
     protected void seed(SyntheticImage image, String tag) {
         for (SyntheticImage child : image.children()) {
             memory.seed("child-" + child.manifest().digest().hex().substring(0, 12), child.manifest());

@@ -44,6 +44,12 @@ public class DockerRegistryContractTest extends RegistryContract {
     }
 
     @Override
+    protected Registry missingRepository() {
+        return new OciRegistry(Repository.of(server.repository("contract/never-pushed-" + COUNTER.incrementAndGet())),
+                RegistryOptions.builder().timeout(Duration.ofSeconds(10)).dockerConfig("/nonexistent/config.json").build());
+    }
+
+    @Override
     protected void seed(SyntheticImage image, String tag) throws Exception {
         seeder.push(name, image, tag);
     }

@@ -1,6 +1,7 @@
 package io.github.ecrpromotion.oci.layout;
 
 import io.github.ecrpromotion.core.image.SyntheticImage;
+import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.testkit.RegistryContract;
@@ -18,6 +19,11 @@ public class LayoutRegistryContractTest extends RegistryContract {
     protected Registry newRegistry() throws Exception {
         layout = OciLayout.create(tmp.newFolder("layout").toPath());
         return layout.registry();
+    }
+
+    @Override
+    protected Registry missingRepository() {
+        return new LayoutRegistry(Repository.of("oci:" + tmp.getRoot().toPath().resolve("no-such-layout")));
     }
 
     @Override
