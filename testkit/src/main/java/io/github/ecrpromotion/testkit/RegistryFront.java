@@ -49,6 +49,15 @@ public final class RegistryFront implements AutoCloseable {
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(5);
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
 
+    static {
+        // The JDK server writes headers and body separately without TCP_NODELAY, so Nagle and the client's delayed ACK
+        // add about 40 ms to every answer with a body (measured: 48 ms against 5 ms a manifest GET). The property is
+        // read once, when the JVM's first HttpServer starts; a test JVM that started one before keeps its setting.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final URI upstream;
     private final HttpServer server;
     private final ExecutorService executor;
