@@ -89,6 +89,12 @@ final class HttpErrors {
                 + "answered HTTP " + s + detail);
     }
 
+    /** A 404 on the tag list: the repository, not a tag, is missing. */
+    static RegistryException repositoryNotFound(String action, String repository, Response r) {
+        return new RegistryException(Reason.NOT_FOUND, "Tried to " + action + " but failed because the repository was "
+                + "not found: the registry does not know " + repository + " (HTTP 404" + registryErrors(r) + ")");
+    }
+
     static RegistryException protocol(String action, String why) {
         return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " but failed because " + why);
     }

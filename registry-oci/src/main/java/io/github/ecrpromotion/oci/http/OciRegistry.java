@@ -9,6 +9,7 @@ import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
+import io.github.ecrpromotion.oci.internal.Warnings;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +18,19 @@ import java.util.Optional;
  * a manifest HEAD, getManifest a GET of the exact bytes, putManifest a PUT of those bytes with their media type,
  * listTags follows Link pagination. Auth: anonymous, basic, or bearer tokens per the registry's challenge.
  *
+ * <p>"Absent" is never a HEAD's word alone: a HEAD answered anything but 200 is confirmed with a GET, and after a GET
+ * contradicted a HEAD this object resolves with GETs only. A manifest read by tag without Docker-Content-Digest is
+ * checked against a HEAD of the tag.
+ *
  * <p>{@code putManifest} HEADs the tag before the PUT to report whether it moved: the distribution API says nothing
- * about a tag's previous target. The HEAD is cheap (no body) and leaves a promotion at one manifest GET and one PUT.
+ * about a tag's previous target. The HEAD is cheap (no body) and leaves a promotion at one manifest GET and one PUT,
+ * plus one confirming GET (404) for each tag a HEAD reports absent.
  */
 public final class OciRegistry implements Registry {
     private final Repository repository;
     private final Manifests manifests;
     private final TagList tagList;
+    private final Warnings warnings = new Warnings();
 
     /** Opens the repository; nothing is sent until the first call. */
     public OciRegistry(Repository repository, RegistryOptions options) {
@@ -33,7 +40,7 @@ public final class OciRegistry implements Registry {
         this.repository = repository;
         Transport transport = new Transport(repository, options);
         this.manifests = new Manifests(transport);
-        this.tagList = new TagList(transport);
+        this.tagList = new TagList(transport, warnings);
     }
 
     @Override
@@ -61,6 +68,12 @@ public final class OciRegistry implements Registry {
     @Override
     public List<Tag> listTags() throws RegistryException {
         return tagList.list();
+    }
+
+    /** One line per tag a listing skipped because it is not a valid OCI tag, each once; clears them. */
+    @Override
+    public List<String> takeWarnings() {
+        return warnings.take();
     }
 
     @Override

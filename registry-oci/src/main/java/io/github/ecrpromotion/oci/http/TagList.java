@@ -3,6 +3,7 @@ package io.github.ecrpromotion.oci.http;
 import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.oci.internal.Json;
+import io.github.ecrpromotion.oci.internal.Warnings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,16 +18,19 @@ import java.util.regex.Pattern;
 /**
  * The {@code /v2/<name>/tags/list} endpoint, following {@code Link: <...>; rel="next"} pages. No {@code n} is sent:
  * distribution 2.8 ignores it and returns every tag at once (v3 and hosted registries page on their own). Tags come
- * back unsorted from 2.8, so nothing here relies on their order.
+ * back unsorted from 2.8, so nothing here relies on their order. Tags that are not valid OCI tags are left out, each
+ * with one warning line. A 404 means the repository does not exist (distribution: NAME_UNKNOWN).
  */
 final class TagList {
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
     private static final int MAX_PAGES = 100_000;
 
     private final Transport transport;
+    private final Warnings warnings;
 
-    TagList(Transport transport) {
+    TagList(Transport transport, Warnings warnings) {
         this.transport = transport;
+        this.warnings = warnings;
     }
 
     List<Tag> list() throws RegistryException {
@@ -39,8 +43,11 @@ final class TagList {
                 throw HttpErrors.protocol(action, "the registry's Link headers go round in a circle at " + next.getPath());
             }
             Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false);
+            if (r.status() == 404) {
+                // distribution: 404 NAME_UNKNOWN. The executor tells a missing repository from a missing tag by this.
+                throw HttpErrors.repositoryNotFound(action, transport.repository().toString(), r);
+            }
             if (r.status() != 200) {
-                // 404 NAME_UNKNOWN: the repository does not exist.
                 throw HttpErrors.status(action, r);
             }
             try {
@@ -48,6 +55,9 @@ final class TagList {
                     String t = Json.string(o);
                     if (t != null && Tag.PATTERN.matcher(t).matches()) {
                         tags.add(Tag.of(t));
+                    } else if (t != null) {
+                        // Other tools write tags we cannot name (ECR-style 300 characters): skipped, but said.
+                        warnings.add(Warnings.skippedTag(t, transport.repository().toString()));
                     }
                 }
             } catch (IllegalArgumentException e) {

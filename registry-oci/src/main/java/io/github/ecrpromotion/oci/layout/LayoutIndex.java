@@ -81,6 +81,19 @@ final class LayoutIndex {
         return Optional.of(Tag.of(name));
     }
 
+    /** The {@code ref.name} values that are not valid tags (full references other tools write), skipped everywhere. */
+    List<String> invalidNames() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Map<String, Object> d : entries()) {
+            Map<String, Object> a = Json.object(d.get("annotations"));
+            String name = a == null ? null : Json.string(a.get(REF_NAME));
+            if (name != null && !Tag.PATTERN.matcher(name).matches()) {
+                out.add(name);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     /** The digest a tag points at; if several descriptors carry it (other tools), the last one wins. */
     Optional<Digest> resolve(Tag tag) {
         Optional<Digest> found = Optional.empty();

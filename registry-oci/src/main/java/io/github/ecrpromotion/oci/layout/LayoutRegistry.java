@@ -9,6 +9,7 @@ import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.oci.internal.Warnings;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  */
 public final class LayoutRegistry implements Registry {
     private final Repository repository;
+    private final Warnings warnings = new Warnings();
 
     /** Opens the layout of an {@code oci:PATH} repository; nothing is read until the first call. */
     public LayoutRegistry(Repository repository) {
@@ -77,19 +79,19 @@ public final class LayoutRegistry implements Registry {
 
     @Override
     public List<Tag> listTags() throws RegistryException {
-        return layout().readIndex().tags();
+        return noted(layout().readIndex()).tags();
     }
 
     /** One read of index.json. */
     @Override
     public Set<Tag> tagsOf(Digest digest) throws RegistryException {
-        return layout().readIndex().tagsOf(digest);
+        return noted(layout().readIndex()).tagsOf(digest);
     }
 
     /** One read of index.json; each image comes with all its tags that {@code wanted} accepts, in {@code order}. */
     @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
-        LayoutIndex index = layout().readIndex();
+        LayoutIndex index = noted(layout().readIndex());
         Map<Tag, Image> out = new LinkedHashMap<>();
         for (Tag t : tags) {
             Optional<Digest> d = index.resolve(t);
@@ -99,6 +101,20 @@ public final class LayoutRegistry implements Registry {
             }
         }
         return out;
+    }
+
+    /** One line per {@code ref.name} that listings skipped because it is not a valid tag, each once; clears them. */
+    @Override
+    public List<String> takeWarnings() {
+        return warnings.take();
+    }
+
+    /** Records a warning for each name the index carries that is not a tag; listings skip those names. */
+    private LayoutIndex noted(LayoutIndex index) {
+        for (String name : index.invalidNames()) {
+            warnings.add(Warnings.skippedTag(name, repository.toString()));
+        }
+        return index;
     }
 
     @Override

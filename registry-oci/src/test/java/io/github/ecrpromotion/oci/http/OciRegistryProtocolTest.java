@@ -108,7 +108,55 @@ public class OciRegistryProtocolTest {
         RegistryException e = assertThrows(RegistryException.class, () -> open(s, options()).listTags());
         assertEquals(RegistryException.Reason.NOT_FOUND, e.reason());
         assertTrue(e.getMessage(), e.getMessage().contains("NAME_UNKNOWN"));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("Tried to list the tags of " + s.hostPort() + "/demo/app"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("Tried to list the tags of " + s.hostPort() + "/demo/app"
+                + " but failed because the repository was not found"));
+    }
+
+    @Test
+    public void listTags_whenOtherToolsWroteInvalidTags_skipsEachWithOneWarning_andKeepsSignatureTags() throws Exception {
+        String tooLong = "t".repeat(300);
+        String signature = "sha256-" + "ab".repeat(32) + ".sig";
+        String withNewline = "bad\\nline";
+        ScriptedServer s = server(req -> Reply.json(200, "{\"name\":\"demo/app\",\"tags\":[\"build-1\",\"" + tooLong
+                + "\",\"" + signature + "\",\"" + withNewline + "\",\".hidden\"]}"));
+        OciRegistry r = open(s, options());
+        assertEquals(List.of(Tag.of("build-1"), Tag.of(signature)), r.listTags());
+        r.listTags();
+        List<String> warnings = r.takeWarnings();
+        assertEquals(warnings.toString(), 3, warnings.size());
+        String first = warnings.get(0);
+        assertTrue(first, first.startsWith("Skipped the tag '" + "t".repeat(140) + "...' (300 characters) in "
+                + s.hostPort() + "/demo/app because it is not a valid OCI tag"));
+        assertFalse(first, first.contains("t".repeat(141)));
+        assertTrue(warnings.get(1), warnings.get(1).startsWith("Skipped the tag 'bad\\u000aline' in "));
+        assertTrue(warnings.get(2), warnings.get(2).startsWith("Skipped the tag '.hidden' in "));
+        assertEquals(List.of(), r.takeWarnings());
+    }
+
+    @Test
+    public void getManifest_withoutDigestHeader_whenAHeadOfTheTagDisagrees_isProtocolErrorNamingBothDigests()
+            throws Exception {
+        Digest other = SyntheticImage.dockerV2("moved meanwhile").manifest().digest();
+        ScriptedServer s = server(req -> req.method().equals("HEAD")
+                ? new Reply(200, Map.of("Content-Type", M.mediaType(), "Docker-Content-Digest", other.toString()), new byte[0])
+                : manifest(M, false));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> open(s, options()).getManifest(ImageRef.of(Tag.of("build-1"))));
+        assertEquals(RegistryException.Reason.PROTOCOL, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("Tried to read the manifest build-1 from "));
+        assertTrue(e.getMessage(), e.getMessage().contains(M.digest().toString()));
+        assertTrue(e.getMessage(), e.getMessage().contains(other.toString()));
+        assertEquals(List.of("GET " + MANIFEST_PATH + "build-1", "HEAD " + MANIFEST_PATH + "build-1"),
+                s.requests().stream().map(q -> q.method() + " " + q.target()).toList());
+    }
+
+    @Test
+    public void getManifest_withoutDigestHeader_whenAHeadOfTheTagAgrees_returnsTheBytes() throws Exception {
+        ScriptedServer s = server(req -> req.method().equals("HEAD")
+                ? new Reply(200, Map.of("Content-Type", M.mediaType(), "Docker-Content-Digest", M.digest().toString()), new byte[0])
+                : manifest(M, false));
+        assertArrayEquals(M.bytes(), open(s, options()).getManifest(ImageRef.of(Tag.of("build-1"))).orElseThrow().bytes());
+        assertEquals(2, s.requests().size());
     }
 
     @Test
@@ -170,7 +218,8 @@ public class OciRegistryProtocolTest {
     public void putManifest_whenBlobsUnknown_isConflict_andServerError_isRetryableUnavailable() throws Exception {
         AtomicInteger puts = new AtomicInteger();
         ScriptedServer s = server(req -> {
-            if (req.method().equals("HEAD")) {
+            if (!req.method().equals("PUT")) {
+                // "testing" is absent: HEAD 404, and the GET that confirms it 404 too.
                 return Reply.of(404);
             }
             return puts.incrementAndGet() == 1
@@ -242,6 +291,7 @@ public class OciRegistryProtocolTest {
                 "HEAD build-1 Bearer tok-1",
                 "HEAD build-1 Bearer tok-2",
                 "HEAD testing Bearer tok-2",
+                "GET testing Bearer tok-2", // the HEAD's 404 is confirmed before "testing" counts as absent
                 "PUT testing Bearer tok-3"), seen);
     }
 

@@ -245,4 +245,29 @@ public class LayoutRegistryTest {
             assertFalse(r.resolve(ImageRef.of(base.allBlobs().get(1).digest())).isPresent());
         }
     }
+
+    @Test
+    public void listTags_whenIndexNamesAFullReference_skipsItWithOneWarning() throws Exception {
+        Path dir = tmp.newFolder("other-tool").toPath();
+        OciLayout layout = OciLayout.create(dir);
+        SyntheticImage image = SyntheticImage.ociManifest("written by another tool");
+        for (var b : image.allBlobs()) {
+            layout.writeBlob(b.bytes());
+        }
+        Digest d = layout.writeBlob(image.manifest().bytes());
+        String descriptor = "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + d + "\",\"size\":"
+                + image.manifest().bytes().length + ",\"annotations\":{\"" + LayoutIndex.REF_NAME + "\":\"%s\"}}";
+        // Some tools write a full reference as the name; it is no tag of ours, but the build tag next to it is.
+        Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":["
+                + String.format(descriptor, "docker.io/library/app:1.0") + "," + String.format(descriptor, B10) + "]}");
+        try (Registry r = layout.registry()) {
+            assertEquals(List.of(Tag.of(B10)), r.listTags());
+            assertEquals(Set.of(Tag.of(B10)), r.tagsOf(d));
+            List<String> warnings = r.takeWarnings();
+            assertEquals(warnings.toString(), 1, warnings.size());
+            assertTrue(warnings.get(0), warnings.get(0).startsWith("Skipped the tag 'docker.io/library/app:1.0' in oci:"));
+            assertEquals(List.of(), r.takeWarnings());
+            assertEquals(d, r.resolve(ImageRef.of(Tag.of(B10))).orElseThrow());
+        }
+    }
 }
