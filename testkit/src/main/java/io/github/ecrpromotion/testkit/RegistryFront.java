@@ -72,6 +72,11 @@ public final class RegistryFront implements AutoCloseable {
     private volatile boolean stripDigestHeader;
     private volatile String contentTypeOverride;
     private volatile boolean acknowledgeManifestPuts;
+    private final List<Scripted> scripted = new CopyOnWriteArrayList<>();
+
+    /** An answer given instead of forwarding, to every request that matches. */
+    private record Scripted(Predicate<Request> match, int status, String contentType, byte[] body) {
+    }
 
     private RegistryFront(URI upstream, HttpServer server, ExecutorService executor) {
         this.upstream = upstream;
@@ -144,6 +149,14 @@ public final class RegistryFront implements AutoCloseable {
     }
 
     /**
+     * Answers every request that matches with this status, Content-Type and body, without forwarding it: for
+     * behaviour no flag above covers (moto's PutImage answered {@code 200 {}} with nothing stored, for instance).
+     */
+    public void answerInstead(Predicate<Request> match, int status, String contentType, byte[] body) {
+        scripted.add(new Scripted(match, status, contentType, body.clone()));
+    }
+
+    /**
      * Holds the next request that matches at the front, before it is forwarded, until {@link Hold#release()} (or
      * {@link #reset()} or {@link #close()}). Other requests flow meanwhile. Each hold catches exactly one request.
      */
@@ -164,6 +177,7 @@ public final class RegistryFront implements AutoCloseable {
         stripDigestHeader = false;
         contentTypeOverride = null;
         acknowledgeManifestPuts = false;
+        scripted.clear();
         releaseAllHolds();
         requests.clear();
     }
@@ -247,6 +261,13 @@ public final class RegistryFront implements AutoCloseable {
         int headStatus = headManifestsStatus;
         if (headStatus != 0 && req.method().equals("HEAD") && req.isManifest()) {
             return new Answer(headStatus, new LinkedHashMap<>(), new byte[0]);
+        }
+        for (Scripted a : scripted) {
+            if (a.match().test(req)) {
+                Map<String, List<String>> h = new LinkedHashMap<>();
+                h.put("Content-Type", List.of(a.contentType()));
+                return new Answer(a.status(), h, a.body().clone());
+            }
         }
         if (acknowledgeManifestPuts && req.method().equals("PUT") && req.isManifest()) {
             Digest d = Digest.sha256(req.body());

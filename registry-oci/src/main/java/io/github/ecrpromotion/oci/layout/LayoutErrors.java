@@ -33,7 +33,8 @@ final class LayoutErrors {
 
     static RegistryException notALayout(Path path) {
         return new RegistryException(Reason.NOT_FOUND, "Tried to open the OCI image layout " + path
-                + " but failed because " + (java.nio.file.Files.isDirectory(path) ? "the directory has no oci-layout file, so it is not an OCI image layout"
+                + " but failed because the repository was not found: " + (java.nio.file.Files.isDirectory(path)
+                        ? "the directory has no oci-layout file, so it is not an OCI image layout"
                         : "there is no such directory"));
     }
 

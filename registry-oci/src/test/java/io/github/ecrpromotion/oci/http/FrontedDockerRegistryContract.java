@@ -54,6 +54,13 @@ public abstract class FrontedDockerRegistryContract extends RegistryContract {
     }
 
     @Override
+    protected Registry missingRepository() {
+        // The front was told how to misbehave for this test already, by newRegistry().
+        return new OciRegistry(Repository.of(front.repository("fronted/never-pushed-" + COUNTER.incrementAndGet())),
+                RegistryOptions.builder().timeout(Duration.ofSeconds(10)).dockerConfig("/nonexistent/config.json").build());
+    }
+
+    @Override
     protected void seed(SyntheticImage image, String tag) throws Exception {
         seeder.push(name, image, tag);
     }
