@@ -128,6 +128,27 @@ public class RegistryCommandsTest {
     }
 
     @Test
+    public void stateAndTo_whenAnotherToolWroteATagThatIsNotValidForUs_skipItWithOneWarning() throws Exception {
+        demo.tag("testing", 11);
+        // Another tool named build 11's image with 200 characters (ECR allows 300; OCI tags stop at 128).
+        String odd = "x".repeat(200);
+        java.nio.file.Path index = demo.layout.path().resolve("index.json");
+        String descriptor = "{\"mediaType\":\"" + DemoLayout.image(11).manifest().mediaType() + "\",\"digest\":\""
+                + demo.d11 + "\",\"size\":" + DemoLayout.image(11).manifest().size()
+                + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + odd + "\"}}";
+        java.nio.file.Files.writeString(index, java.nio.file.Files.readString(index)
+                .replaceFirst("\"manifests\"\\s*:\\s*\\[", "\"manifests\":[" + descriptor + ","));
+        Cli.Run state = Cli.run("state", demo.repo);
+        assertEquals(state.toString(), 0, state.exit());
+        assertEquals(Map.of("testing", B11), state());
+        assertTrue(state.err(), state.err().contains("warning: Skipped the tag '" + odd.substring(0, 20)));
+        Cli.Run to = Cli.run("to", "staging", demo.repo, "--from", "testing");
+        assertEquals(to.toString(), 0, to.exit());
+        assertTrue(to.err(), to.err().contains("warning: Skipped the tag '"));
+        assertEquals(Map.of("testing", B11, "staging", B11), state());
+    }
+
+    @Test
     public void tag_whenBuildTagAlreadyNamesAnotherImage_isRefusedWithExit3() throws Exception {
         Map<String, String> before = demo.snapshot();
         Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B11);
