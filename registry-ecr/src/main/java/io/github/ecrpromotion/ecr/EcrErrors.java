@@ -49,7 +49,8 @@ final class EcrErrors {
     RegistryException translate(String action, SdkException e) {
         String tried = "Tried to " + action + " but failed because ";
         if (e instanceof RepositoryNotFoundException) {
-            return new RegistryException(Reason.NOT_FOUND, tried + "the repository " + repository.name()
+            // The words "repository not found" are part of the port's contract (Registry#listTags).
+            return new RegistryException(Reason.NOT_FOUND, tried + "repository not found: " + repository.name()
                     + " does not exist in registry " + repository.ecrAccount().orElse("?") + " in " + region, e);
         }
         if (e instanceof AwsServiceException ase) {
@@ -121,6 +122,15 @@ final class EcrErrors {
             case "UpstreamAccessDenied", "KmsError" -> new RegistryException(Reason.AUTH, tried);
             default -> new RegistryException(Reason.PROTOCOL, tried);
         };
+    }
+
+    /**
+     * Two ECR answers about the same image disagree (DescribeImages and BatchGetImage are separate views that can lag
+     * each other); retryable, because asking again later may find them agreeing.
+     */
+    RegistryException contradiction(String action, String why) {
+        return new RegistryException(Reason.UNAVAILABLE, "Tried to " + action + " but failed because " + why
+                + "; ECR may still be settling, so try again", null, true);
     }
 
     /** A digest or answer from ECR that cannot be right. */

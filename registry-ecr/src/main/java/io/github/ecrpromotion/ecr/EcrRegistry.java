@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ImageTagAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ListImagesResponse;
 import software.amazon.awssdk.services.ecr.model.PutImageResponse;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
 
 /**
@@ -50,6 +53,9 @@ public final class EcrRegistry implements Registry {
     private final EcrClient ecr;
     private final List<AutoCloseable> resources;
     private final EcrErrors errors;
+    /** Warnings not yet taken, and every tag already warned about, so each skipped tag is named once. */
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> skipped = new HashSet<>();
 
     EcrRegistry(Repository repository, String registryId, EcrClient ecr, List<AutoCloseable> resources, EcrErrors errors) {
         this.repository = repository;
@@ -64,16 +70,27 @@ public final class EcrRegistry implements Registry {
         return repository;
     }
 
+    /**
+     * One DescribeImages when the image is there. An absence is confirmed with a BatchGetImage (a full read) before
+     * it is believed, since a safety rule relies on it.
+     */
     @Override
     public Optional<Digest> resolve(ImageRef ref) throws RegistryException {
         String action = "resolve " + ref + " in " + repository;
         Optional<ImageDetail> d = describe(ref, action);
-        return d.isEmpty() ? Optional.empty() : Optional.of(digest(d.get().imageDigest(), action));
+        if (d.isPresent()) {
+            return Optional.of(digest(d.get().imageDigest(), action));
+        }
+        return batchGet(ref, action).map(RawManifest::digest);
     }
 
     @Override
     public Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException {
-        String action = "read the manifest of " + ref + " in " + repository;
+        return batchGet(ref, "read the manifest of " + ref + " in " + repository);
+    }
+
+    /** BatchGetImage of one image: its exact manifest, or empty when ECR reports it not found. */
+    private Optional<RawManifest> batchGet(ImageRef ref, String action) throws RegistryException {
         // Offer every manifest type: ECR converts an image whose stored type is not accepted, changing its digest.
         BatchGetImageResponse r = call(action, () -> ecr.batchGetImage(b -> b.registryId(registryId)
                 .repositoryName(repository.name()).imageIds(id(ref)).acceptedMediaTypes(MediaTypes.MANIFESTS)));
@@ -132,8 +149,30 @@ public final class EcrRegistry implements Registry {
         } catch (ImageTagAlreadyExistsException e) {
             throw errors.immutable(action, tag.value(), e);
         } catch (SdkException e) {
-            throw errors.translate(action, e);
+            throw missingRepositoryOr(errors.translate(action, e), action);
         }
+    }
+
+    /**
+     * moto answers PutImage to a missing repository with HTTP 500 where ECR answers RepositoryNotFoundException.
+     * After a server-side failure, one ListImages tells the two apart, so the caller learns the repository is missing
+     * rather than that ECR is down. Costs nothing on success.
+     */
+    private RegistryException missingRepositoryOr(RegistryException failure, String action) {
+        if (failure.reason() != RegistryException.Reason.UNAVAILABLE
+                || !(failure.getCause() instanceof AwsServiceException ase) || ase.statusCode() < 500) {
+            return failure;
+        }
+        try {
+            ecr.listImages(b -> b.registryId(registryId).repositoryName(repository.name()).maxResults(1));
+        } catch (RepositoryNotFoundException missing) {
+            RegistryException out = errors.translate(action, missing);
+            out.addSuppressed(failure);
+            return out;
+        } catch (SdkException ignored) {
+            // The probe failed too: the first failure says more.
+        }
+        return failure;
     }
 
     @Override
@@ -149,7 +188,7 @@ public final class EcrRegistry implements Registry {
             for (ImageIdentifier id : page.imageIds()) {
                 // moto ignores the TAGGED filter and lists untagged images with a null tag.
                 if (id.imageTag() != null) {
-                    tags.add(tag(id.imageTag(), action));
+                    validTag(id.imageTag()).ifPresent(tags::add);
                 }
             }
             token = page.nextToken();
@@ -157,15 +196,15 @@ public final class EcrRegistry implements Registry {
         return List.copyOf(tags);
     }
 
-    /** One DescribeImages call: ECR lists every tag of the image. */
+    /** One DescribeImages call: ECR lists every tag of the image. An absence is confirmed as for resolve. */
     @Override
     public Set<Tag> tagsOf(Digest digest) throws RegistryException {
         String action = "find the tags of " + digest + " in " + repository;
-        Optional<ImageDetail> d = describe(ImageRef.of(digest), action);
+        Optional<ImageDetail> d = describeConfirmed(ImageRef.of(digest), action);
         Set<Tag> out = new LinkedHashSet<>();
         if (d.isPresent() && d.get().hasImageTags()) {
             for (String t : d.get().imageTags()) {
-                out.add(tag(t, action));
+                validTag(t).ifPresent(out::add);
             }
         }
         return out;
@@ -173,23 +212,23 @@ public final class EcrRegistry implements Registry {
 
     /**
      * One DescribeImages call per given tag, whatever the size of the repository: the answer for a tag lists every
-     * other tag of the same image. Missing tags are left out.
+     * other tag of the same image. Missing tags (confirmed as for resolve) are left out.
      */
     @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
         Map<Tag, Image> out = new LinkedHashMap<>();
         for (Tag t : tags) {
             String action = "find the image of " + t + " in " + repository;
-            Optional<ImageDetail> d = describe(ImageRef.of(t), action);
+            Optional<ImageDetail> d = describeConfirmed(ImageRef.of(t), action);
             if (d.isEmpty()) {
                 continue;
             }
             List<Tag> others = new ArrayList<>();
             if (d.get().hasImageTags()) {
                 for (String s : d.get().imageTags()) {
-                    Tag other = tag(s, action);
-                    if (wanted.test(other)) {
-                        others.add(other);
+                    Optional<Tag> other = validTag(s);
+                    if (other.isPresent() && wanted.test(other.get())) {
+                        others.add(other.get());
                     }
                 }
             }
@@ -199,6 +238,30 @@ public final class EcrRegistry implements Registry {
         return out;
     }
 
+    /**
+     * DescribeImages, believing an absence only when a BatchGetImage of the same id confirms it. When BatchGetImage
+     * has the image, DescribeImages is asked again by the digest it returned; if that still shows nothing, the two
+     * answers contradict each other and the call fails (retryable) rather than guess.
+     */
+    private Optional<ImageDetail> describeConfirmed(ImageRef ref, String action) throws RegistryException {
+        Optional<ImageDetail> d = describe(ref, action);
+        if (d.isPresent()) {
+            return d;
+        }
+        Optional<RawManifest> m = batchGet(ref, action);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Digest digest = m.get().digest();
+        Optional<ImageDetail> byDigest = describe(ImageRef.of(digest), action);
+        if (byDigest.isEmpty()) {
+            throw errors.contradiction(action, "BatchGetImage returned the image " + digest + " for " + ref
+                    + " but DescribeImages does not show it");
+        }
+        return byDigest;
+    }
+
+    /** One DescribeImages; empty when ECR answers ImageNotFoundException or no details (not yet confirmed). */
     private Optional<ImageDetail> describe(ImageRef ref, String action) throws RegistryException {
         try {
             DescribeImagesResponse r = ecr.describeImages(b -> b.registryId(registryId)
@@ -233,11 +296,48 @@ public final class EcrRegistry implements Registry {
         }
     }
 
-    private Tag tag(String text, String action) throws RegistryException {
-        try {
-            return Tag.parse(text);
-        } catch (Exception e) {
-            throw errors.protocol(action, "ECR reported the tag '" + text + "', which is not a valid tag");
+    /**
+     * The tag, or empty with a warning when another tool wrote a tag that is not a valid OCI tag for us: ECR accepts
+     * up to 300 characters, the OCI grammar (and every tag we write) at most 128.
+     */
+    private Optional<Tag> validTag(String text) {
+        if (Tag.PATTERN.matcher(text).matches()) {
+            return Optional.of(Tag.of(text));
+        }
+        synchronized (warnings) {
+            if (skipped.add(text)) {
+                warnings.add("Skipped the tag " + shown(text) + " (" + text.length() + " characters) in " + repository.name()
+                        + ": not a valid OCI tag (at most 128 of [A-Za-z0-9._-], not starting with '.' or '-')");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tag quoted, with anything outside printable ASCII escaped, cut to about 140 characters. */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder("'");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\'') {
+                out.append('\\').append(c);
+            } else if (c >= 0x20 && c < 0x7f) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+            if (out.length() >= 140 && i < text.length() - 1) {
+                return out.append("...'").toString();
+            }
+        }
+        return out.append('\'').toString();
+    }
+
+    @Override
+    public List<String> takeWarnings() {
+        synchronized (warnings) {
+            List<String> out = List.copyOf(warnings);
+            warnings.clear();
+            return out;
         }
     }
 

@@ -27,6 +27,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -215,18 +216,160 @@ public class EcrScriptedServerTest {
         assertEquals(EcrClientFactory.MAX_ATTEMPTS, server.received("DescribeImages").size());
     }
 
+    private static String batchGetImage(RawManifest m, String tag) {
+        return "{\"images\":[{\"registryId\":\"123456789012\",\"repositoryName\":\"demo/app\","
+                + "\"imageId\":{\"imageDigest\":\"" + m.digest() + "\",\"imageTag\":\"" + tag + "\"},"
+                + "\"imageManifest\":" + Json.string(m.text()) + ",\"imageManifestMediaType\":\"" + m.mediaType() + "\"}],"
+                + "\"failures\":[]}";
+    }
+
+    private static final String BATCH_NOT_FOUND = "{\"images\":[],\"failures\":[{\"imageId\":{\"imageTag\":\"testing\"},"
+            + "\"failureCode\":\"ImageNotFound\",\"failureReason\":\"Requested image not found\"}]}";
+
     @Test
-    public void resolveTagsOfAndImagesOf_whenImageNotFound_areEmpty() throws Exception {
+    public void resolveTagsOfAndImagesOf_whenImageNotFound_confirmWithBatchGetImage_thenAreEmpty() throws Exception {
         server.on("DescribeImages", error(400, "ImageNotFoundException", "The image with imageId {imageTag:'testing'} does not exist"));
+        server.on("BatchGetImage", ok(BATCH_NOT_FOUND));
         assertTrue(registry.resolve(ImageRef.of(Tag.of("testing"))).isEmpty());
         assertTrue(registry.tagsOf(MANIFEST.digest()).isEmpty());
         assertTrue(registry.imagesOf(List.of(Tag.of("testing"), Tag.of("staging")), BuildTag::isBuildTag,
                 BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).isEmpty());
-        List<ScriptedEcrServer.Received> got = server.received("DescribeImages");
-        assertEquals(4, got.size());
-        assertTrue(got.get(0).body(), got.get(0).body().contains("\"imageIds\":[{\"imageTag\":\"testing\"}]"));
-        assertTrue(got.get(1).body(), got.get(1).body().contains("\"imageIds\":[{\"imageDigest\":\"" + MANIFEST.digest() + "\"}]"));
-        assertTrue(got.get(3).body(), got.get(3).body().contains("\"imageIds\":[{\"imageTag\":\"staging\"}]"));
+        for (String op : List.of("DescribeImages", "BatchGetImage")) {
+            List<ScriptedEcrServer.Received> got = server.received(op);
+            assertEquals(op, 4, got.size());
+            assertTrue(got.get(0).body(), got.get(0).body().contains("\"imageIds\":[{\"imageTag\":\"testing\"}]"));
+            assertTrue(got.get(1).body(), got.get(1).body().contains("\"imageIds\":[{\"imageDigest\":\"" + MANIFEST.digest() + "\"}]"));
+            assertTrue(got.get(3).body(), got.get(3).body().contains("\"imageIds\":[{\"imageTag\":\"staging\"}]"));
+        }
+        assertEquals(8, server.received().size());
+    }
+
+    @Test
+    public void resolve_whenDescribeImagesSaysNotFoundButBatchGetImageHasIt_returnsTheDigest() throws Exception {
+        server.on("DescribeImages", error(400, "ImageNotFoundException", "The image with imageId {imageTag:'testing'} does not exist"));
+        server.on("BatchGetImage", ok(batchGetImage(MANIFEST, "testing")));
+        assertEquals(MANIFEST.digest(), registry.resolve(ImageRef.of(Tag.of("testing"))).orElseThrow());
+        assertEquals(List.of("DescribeImages", "BatchGetImage"), server.received().stream().map(ScriptedEcrServer.Received::operation).toList());
+        assertTrue(server.received("BatchGetImage").get(0).body().contains("\"imageIds\":[{\"imageTag\":\"testing\"}]"));
+    }
+
+    @Test
+    public void resolve_whenDescribeImagesAnswersNoDetails_confirmsWithBatchGetImage() throws Exception {
+        server.on("DescribeImages", ok("{\"imageDetails\":[]}"));
+        server.on("BatchGetImage", ok(BATCH_NOT_FOUND), ok(batchGetImage(MANIFEST, "testing")));
+        assertTrue(registry.resolve(ImageRef.of(Tag.of("testing"))).isEmpty());
+        assertEquals(MANIFEST.digest(), registry.resolve(ImageRef.of(Tag.of("testing"))).orElseThrow());
+        assertEquals(2, server.received("DescribeImages").size());
+        assertEquals(2, server.received("BatchGetImage").size());
+    }
+
+    @Test
+    public void imagesOfAndTagsOf_whenDescribeImagesByTagSaysNotFoundButBatchGetImageHasIt_describeByItsDigest() throws Exception {
+        server.on("DescribeImages", error(400, "ImageNotFoundException", "The image with imageId {imageTag:'testing'} does not exist"),
+                ok(imageDetail(MANIFEST.digest(), "testing", B10)),
+                error(400, "ImageNotFoundException", "The image with imageId {imageDigest:'x'} does not exist"),
+                ok(imageDetail(MANIFEST.digest(), "testing", B10)));
+        server.on("BatchGetImage", ok(batchGetImage(MANIFEST, "testing")));
+        var images = registry.imagesOf(List.of(Tag.of("testing")), BuildTag::isBuildTag, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST);
+        assertEquals(Map.of(Tag.of("testing"), new io.github.ecrpromotion.core.registry.Image(MANIFEST.digest(), List.of(Tag.of(B10)))),
+                images);
+        assertEquals(Set.of(Tag.of("testing"), Tag.of(B10)), registry.tagsOf(MANIFEST.digest()));
+        assertEquals(List.of("DescribeImages", "BatchGetImage", "DescribeImages", "DescribeImages", "BatchGetImage", "DescribeImages"),
+                server.received().stream().map(ScriptedEcrServer.Received::operation).toList());
+        List<ScriptedEcrServer.Received> described = server.received("DescribeImages");
+        assertTrue(described.get(0).body(), described.get(0).body().contains("\"imageIds\":[{\"imageTag\":\"testing\"}]"));
+        assertTrue(described.get(1).body(), described.get(1).body().contains("\"imageIds\":[{\"imageDigest\":\"" + MANIFEST.digest() + "\"}]"));
+    }
+
+    @Test
+    public void imagesOf_whenDescribeImagesNeverShowsWhatBatchGetImageHas_failsRetryably() throws Exception {
+        server.on("DescribeImages", error(400, "ImageNotFoundException", "The image with imageId {imageTag:'testing'} does not exist"));
+        server.on("BatchGetImage", ok(batchGetImage(MANIFEST, "testing")));
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.imagesOf(List.of(Tag.of("testing")),
+                BuildTag::isBuildTag, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST));
+        assertEquals(Reason.UNAVAILABLE, e.reason());
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("Tried to find the image of testing in "));
+        assertTrue(e.getMessage(), e.getMessage().contains("BatchGetImage returned the image " + MANIFEST.digest()));
+    }
+
+    /** ECR accepts tags of up to 300 characters; the OCI grammar (and we) at most 128. */
+    private static final String LONG_TAG = "release-" + "x".repeat(292);
+
+    @Test
+    public void listTags_skipsATagTooLongForOci_withOneWarningNamingIt() throws Exception {
+        Digest a = Digest.sha256("a".getBytes());
+        assertEquals(300, LONG_TAG.length());
+        server.on("ListImages", ok("{\"imageIds\":[{\"imageDigest\":\"" + a + "\",\"imageTag\":\"" + LONG_TAG + "\"},"
+                + "{\"imageDigest\":\"" + a + "\",\"imageTag\":\"testing\"},"
+                + "{\"imageDigest\":\"" + a + "\",\"imageTag\":\"caf\u00e9\"}]}"));
+        assertEquals(List.of(Tag.of("testing")), registry.listTags());
+        assertEquals(List.of(Tag.of("testing")), registry.listTags());
+        List<String> warnings = registry.takeWarnings();
+        assertEquals(warnings.toString(), 2, warnings.size());
+        String w = warnings.get(0);
+        assertTrue(w, w.startsWith("Skipped the tag 'release-xxxx"));
+        assertTrue(w, w.contains("...' (300 characters) in demo/app: not a valid OCI tag"));
+        assertFalse(w, w.contains(LONG_TAG.substring(0, 160)));
+        assertTrue(w, w.length() < 300);
+        assertTrue(warnings.get(1), warnings.get(1).startsWith("Skipped the tag 'caf\\u00e9' (4 characters)"));
+        assertEquals(List.of(), registry.takeWarnings());
+    }
+
+    @Test
+    public void tagsOfAndImagesOf_skipATagTooLongForOciInDescribeImages_withOneWarning() throws Exception {
+        server.on("DescribeImages", ok(imageDetail(MANIFEST.digest(), "testing", LONG_TAG, B10)));
+        assertEquals(Set.of(Tag.of("testing"), Tag.of(B10)), registry.tagsOf(MANIFEST.digest()));
+        var images = registry.imagesOf(List.of(Tag.of("testing")), t -> true, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST);
+        assertEquals(List.of(Tag.of(B10), Tag.of("testing")), images.get(Tag.of("testing")).tags());
+        List<String> warnings = registry.takeWarnings();
+        assertEquals(warnings.toString(), 1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).contains("'release-xxx"));
+        assertEquals(2, server.received().size());
+    }
+
+    @Test
+    public void repositoryNotFound_onEveryCall_isNotFoundSayingSo() throws Exception {
+        String aws = "The repository with name 'demo/app' does not exist in the registry with id '123456789012'";
+        for (String op : List.of("ListImages", "DescribeImages", "BatchGetImage", "PutImage")) {
+            server.on(op, error(400, "RepositoryNotFoundException", aws));
+        }
+        List<org.junit.function.ThrowingRunnable> calls = List.of(registry::listTags,
+                () -> registry.resolve(ImageRef.of(Tag.of("testing"))),
+                () -> registry.getManifest(ImageRef.of(Tag.of("testing"))),
+                () -> registry.tagsOf(MANIFEST.digest()),
+                () -> registry.imagesOf(List.of(Tag.of("testing")), t -> true, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST),
+                () -> registry.putManifest(Tag.of("testing"), MANIFEST));
+        for (org.junit.function.ThrowingRunnable call : calls) {
+            int before = server.received().size();
+            RegistryException e = assertThrows(RegistryException.class, call);
+            assertEquals(e.getMessage(), Reason.NOT_FOUND, e.reason());
+            assertFalse(e.isRetryable());
+            assertTrue(e.getMessage(), e.getMessage().matches("Tried to .* but failed because repository not found: demo/app "
+                    + "does not exist in registry 123456789012 in us-east-1"));
+            assertEquals(e.getMessage(), before + 1, server.received().size());
+        }
+    }
+
+    @Test
+    public void putManifest_whenServerFailsAndTheRepositoryIsMissing_isNotFound() throws Exception {
+        // moto's answer to PutImage into a missing repository: a plain HTTP 500.
+        server.on("PutImage", error(500, "InternalFailure", "exception"));
+        server.on("ListImages", error(400, "RepositoryNotFoundException", "The repository with name 'demo/app' does not exist"));
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.putManifest(Tag.of("testing"), MANIFEST));
+        assertEquals(Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("repository not found"));
+        assertEquals(1, server.received("ListImages").size());
+    }
+
+    @Test
+    public void putManifest_whenServerFailsAndTheRepositoryExists_isUnavailable() throws Exception {
+        server.on("PutImage", error(500, "InternalFailure", "exception"));
+        server.on("ListImages", ok("{\"imageIds\":[]}"));
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.putManifest(Tag.of("testing"), MANIFEST));
+        assertEquals(Reason.UNAVAILABLE, e.reason());
+        assertTrue(e.isRetryable());
+        assertEquals(EcrClientFactory.MAX_ATTEMPTS, server.received("PutImage").size());
     }
 
     @Test
@@ -278,6 +421,7 @@ public class EcrScriptedServerTest {
                 "The repository with name 'demo/app' does not exist in the registry with id '123456789012'"));
         RegistryException e = assertThrows(RegistryException.class, () -> registry.putManifest(Tag.of("testing"), MANIFEST));
         assertEquals(Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("repository not found"));
         assertEquals(1, server.received().size());
     }
 

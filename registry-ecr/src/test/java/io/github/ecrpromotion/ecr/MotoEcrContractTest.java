@@ -15,6 +15,7 @@ import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.testkit.MotoServer;
 import io.github.ecrpromotion.testkit.RegistryContract;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.AfterClass;
@@ -81,9 +82,45 @@ public class MotoEcrContractTest extends RegistryContract {
         try (Registry missing = EcrTestSupport.open(moto.endpoint(), "demo/never-created")) {
             RegistryException e = assertThrows(RegistryException.class, missing::listTags);
             assertEquals(RegistryException.Reason.NOT_FOUND, e.reason());
-            assertTrue(e.getMessage(), e.getMessage().contains("demo/never-created does not exist in registry " + EcrTestSupport.ACCOUNT));
+            assertTrue(e.getMessage(), e.getMessage().contains("repository not found: demo/never-created does not exist in registry "
+                    + EcrTestSupport.ACCOUNT));
             assertFalse(e.isRetryable());
         }
+    }
+
+    @Test
+    public void everyCall_whenRepositoryMissing_isNotFoundSayingSo() throws Exception {
+        SyntheticImage image = SyntheticImage.dockerV2("nowhere to go");
+        try (Registry missing = EcrTestSupport.open(moto.endpoint(), "demo/never-created")) {
+            List<org.junit.function.ThrowingRunnable> calls = List.of(
+                    () -> missing.resolve(ImageRef.of(Tag.of("testing"))),
+                    () -> missing.tagsOf(image.manifest().digest()),
+                    () -> missing.imagesOf(List.of(Tag.of("testing")), t -> true, Comparator.naturalOrder()),
+                    // moto answers PutImage into a missing repository with HTTP 500; the backend asks which it was.
+                    () -> missing.putManifest(Tag.of("testing"), image.manifest()));
+            for (org.junit.function.ThrowingRunnable call : calls) {
+                RegistryException e = assertThrows(RegistryException.class, call);
+                assertEquals(e.getMessage(), RegistryException.Reason.NOT_FOUND, e.reason());
+                assertTrue(e.getMessage(), e.getMessage().contains("repository not found: demo/never-created"));
+            }
+        }
+    }
+
+    @Test
+    public void tagLongerThanOciAllows_isSkippedWithOneWarning() throws Exception {
+        // ECR takes tags of up to 300 characters; another tool may have written one.
+        String longTag = "release-" + "x".repeat(292);
+        SyntheticImage image = SyntheticImage.dockerV2("long tag");
+        seed(image, B10);
+        seed(image, longTag);
+        assertEquals(List.of(Tag.of(B10)), registry.listTags());
+        assertEquals(java.util.Set.of(Tag.of(B10)), registry.tagsOf(image.manifest().digest()));
+        assertEquals(List.of(Tag.of(B10)), registry.imagesOf(List.of(Tag.of(B10)), t -> true, Comparator.naturalOrder())
+                .get(Tag.of(B10)).tags());
+        List<String> warnings = registry.takeWarnings();
+        assertEquals(warnings.toString(), 1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("Skipped the tag 'release-xxx"));
+        assertTrue(registry.takeWarnings().isEmpty());
     }
 
     @Test

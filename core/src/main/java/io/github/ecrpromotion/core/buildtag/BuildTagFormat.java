@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,8 +21,15 @@ import java.util.regex.Pattern;
 public final class BuildTagFormat {
     /** Maximum tag length allowed by the OCI tag grammar. */
     public static final int MAX_LENGTH = 128;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy.MM.dd'T'HH.mm.ss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /**
+     * STRICT with {@code uuuu}: a date or time that does not exist (30 February, month 13, hour 24, second 60) is
+     * refused, never moved to a neighbouring one, or a typed tag would name another image than the one it spells.
+     */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu.MM.dd'T'HH.mm.ss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+    /** The years the 4-digit timestamp can spell. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
     /** The design recognises build tags by this leading timestamp. */
     static final Pattern LEADING_TIMESTAMP = Pattern.compile("^\\d{4}\\.\\d{2}\\.\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}Z");
     private static final Pattern FULL = Pattern.compile(
@@ -36,6 +44,10 @@ public final class BuildTagFormat {
     static BuildTag generate(Instant time, String gitSha, String jobName, long buildNumber) throws InvalidInputException {
         if (time == null) {
             throw new InvalidInputException("Tried to generate a build tag but failed because the build time is missing");
+        }
+        if (time.isBefore(FIRST) || time.isAfter(LAST)) {
+            throw new InvalidInputException("Tried to generate a build tag but failed because the build time " + time
+                    + " does not fit the tag's 4-digit year; it must be between years 0000 and 9999");
         }
         if (gitSha == null || !HEX.matcher(gitSha.trim()).matches()) {
             throw new InvalidInputException("Tried to generate a build tag but failed because the git sha '" + gitSha
@@ -55,7 +67,7 @@ public final class BuildTagFormat {
         if (job.length() > room) {
             job = trimDashes(job.substring(0, room));
         }
-        return new BuildTag(time.truncatedTo(ChronoUnit.SECONDS), sha, job, buildNumber);
+        return BuildTag.of(time.truncatedTo(ChronoUnit.SECONDS), sha, job, buildNumber);
     }
 
     /**
@@ -92,43 +104,63 @@ public final class BuildTagFormat {
     }
 
     static BuildTag parse(String text) throws InvalidInputException {
-        Optional<BuildTag> parsed = tryParse(text);
+        Matcher m = matchGrammar(text);
+        String why = "a build tag must look like " + EXAMPLE + " (UTC time yyyy.MM.ddTHH.mm.ssZ, '.', 7 hex digits "
+                + "of the git sha, '-', job, '-', build number)";
+        if (m == null) {
+            throw new InvalidInputException("Tried to read the build tag '" + text + "' but failed because " + why);
+        }
+        Optional<BuildTag> parsed = fromMatch(text, m);
         if (parsed.isEmpty()) {
-            throw new InvalidInputException("Tried to read the build tag '" + text + "' but failed because a build tag "
-                    + "must look like " + EXAMPLE + " (UTC time yyyy.MM.ddTHH.mm.ssZ, '.', 7 hex digits of the git sha, "
-                    + "'-', job, '-', build number)");
+            throw new InvalidInputException("Tried to read the build tag '" + text + "' but failed because its time "
+                    + m.group(1) + " is not a real UTC date and time (a calendar date, hours 00-23, minutes and seconds "
+                    + "00-59); " + why);
         }
         return parsed.get();
     }
 
-    /** The build tag this text spells, if it is one. */
+    /**
+     * The build tag this text spells, if it is one: the same strict check as {@link BuildTag#parse}, keeping the
+     * text exactly. Never throws.
+     */
     public static Optional<BuildTag> tryParse(String text) {
-        if (text == null || text.length() > MAX_LENGTH) {
-            return Optional.empty();
+        Matcher m = matchGrammar(text);
+        return m == null ? Optional.empty() : fromMatch(text, m);
+    }
+
+    /** The match of the grammar (time, sha, job, number), or null. */
+    private static Matcher matchGrammar(String text) {
+        if (text == null || text.length() > MAX_LENGTH || !Tag.PATTERN.matcher(text).matches()) {
+            return null;
         }
         Matcher m = FULL.matcher(text);
-        if (!m.matches() || !JOB.matcher(m.group(3)).matches()) {
-            return Optional.empty();
-        }
+        return m.matches() && JOB.matcher(m.group(3)).matches() ? m : null;
+    }
+
+    /** Empty when the timestamp is not a real date and time. Leading zeros of the number are kept in the text. */
+    private static Optional<BuildTag> fromMatch(String text, Matcher m) {
+        Instant time;
         try {
-            Instant time = LocalDateTime.parse(m.group(1), TIME).toInstant(ZoneOffset.UTC);
-            return Optional.of(new BuildTag(time, m.group(2), m.group(3), Long.parseLong(m.group(4))));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            time = LocalDateTime.parse(m.group(1), TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+        // At most 18 digits (the grammar), so the number fits a long.
+        return Optional.of(new BuildTag(text, time, m.group(2), m.group(3), Long.parseLong(m.group(4))));
     }
 
     static boolean looksLikeBuildTag(String text) {
         return LEADING_TIMESTAMP.matcher(text).find();
     }
 
-    static String format(BuildTag t) {
-        return TIME.format(t.time()) + "." + t.gitSha() + "-" + t.job() + "-" + t.buildNumber();
+    /** The canonical text of these fields. */
+    static String format(Instant time, String gitSha, String job, long buildNumber) {
+        return TIME.format(time) + "." + gitSha + "-" + job + "-" + buildNumber;
     }
 
     static void requireValid(Instant time, String gitSha, String job, long buildNumber) {
-        if (time == null || time.getNano() != 0) {
-            throw new IllegalArgumentException("build time must be whole seconds: " + time);
+        if (time == null || time.getNano() != 0 || time.isBefore(FIRST) || time.isAfter(LAST)) {
+            throw new IllegalArgumentException("build time must be whole seconds in years 0000-9999: " + time);
         }
         if (gitSha == null || !gitSha.matches("[0-9a-f]{7}")) {
             throw new IllegalArgumentException("git sha must be 7 lower-case hex digits: " + gitSha);
@@ -139,7 +171,7 @@ public final class BuildTagFormat {
         if (buildNumber < 0) {
             throw new IllegalArgumentException("build number must not be negative: " + buildNumber);
         }
-        String text = TIME.format(time) + "." + gitSha + "-" + job + "-" + buildNumber;
+        String text = format(time, gitSha, job, buildNumber);
         if (!Tag.PATTERN.matcher(text).matches()) {
             throw new IllegalArgumentException("build tag is not a valid tag: " + text);
         }

@@ -4,7 +4,11 @@ import io.github.ecrpromotion.core.ref.Tag;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Orders repository tags: build tags first, newest first (by time, then build number), then other tags by name. */
+/**
+ * Orders repository tags: build tags first, newest first (by time, then build number), then other tags by name.
+ * Tags other tools wrote may only look like build tags (the leading timestamp, then another format, or a date that
+ * does not exist); they sort by their timestamp text and never make the comparison throw.
+ */
 public final class BuildTagOrder implements Comparator<Tag> {
     /** The shared instance. */
     public static final BuildTagOrder BUILD_TAGS_NEWEST_FIRST = new BuildTagOrder();
@@ -27,6 +31,7 @@ public final class BuildTagOrder implements Comparator<Tag> {
         if (byTime != 0) {
             return byTime;
         }
+        // Not a build tag of ours after all: -1, after the real ones of the same second.
         long na = BuildTagFormat.tryParse(a.value()).map(BuildTag::buildNumber).orElse(-1L);
         long nb = BuildTagFormat.tryParse(b.value()).map(BuildTag::buildNumber).orElse(-1L);
         if (na != nb) {

@@ -130,4 +130,131 @@ public class BuildTagTest {
                 tags.stream().map(Tag::toString).toList());
         assertEquals(Tag.of("2016.08.25T00.00.00Z.5ad95f2-ecs-demo-12"), BuildTagOrder.newest(tags).orElseThrow());
     }
+
+    @Test
+    public void parse_impossibleDateOrTimeTable_isRefusedNamingWhatIsValid() {
+        String[] bad = {
+            "2016.02.30T17.13.38Z.5ad95f2-ecs-demo-11", // 30 February (SMART resolving made it the 29th)
+            "2015.02.29T17.13.38Z.5ad95f2-ecs-demo-11", // 2015 is not a leap year
+            "2016.04.31T17.13.38Z.5ad95f2-ecs-demo-11",
+            "2016.00.24T17.13.38Z.5ad95f2-ecs-demo-11",
+            "2016.08.00T17.13.38Z.5ad95f2-ecs-demo-11",
+            "2016.08.24T24.00.00Z.5ad95f2-ecs-demo-11", // hour 24 (SMART made it the next day)
+            "2016.08.24T17.60.38Z.5ad95f2-ecs-demo-11",
+            "2016.08.24T17.13.60Z.5ad95f2-ecs-demo-11", // leap second
+        };
+        for (String b : bad) {
+            InvalidInputException e = assertThrows(b, InvalidInputException.class, () -> BuildTag.parse(b));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("Tried to read the build tag '" + b + "' but failed because"));
+            assertTrue(e.getMessage(), e.getMessage().contains("is not a real UTC date and time"));
+            assertTrue(e.getMessage(), e.getMessage().contains("hours 00-23"));
+            assertTrue(e.getMessage(), e.getMessage().contains("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-11"));
+            assertTrue(b, BuildTagFormat.tryParse(b).isEmpty());
+        }
+        BuildTag leap = BuildTagFormat.tryParse("2016.02.29T23.59.59Z.5ad95f2-ecs-demo-11").orElseThrow();
+        assertEquals(Instant.parse("2016-02-29T23:59:59Z"), leap.time());
+    }
+
+    @Test
+    public void parse_keepsTheTextExactly_table() throws Exception {
+        Object[][] table = {
+            // text, job, build number
+            {"2016.08.24T17.13.38Z.5ad95f2-app-007", "app", 7L},
+            {"2016.08.24T17.13.38Z.5ad95f2-app-0", "app", 0L},
+            {"2016.08.24T17.13.38Z.5ad95f2-app-00", "app", 0L},
+            {"2016.08.24T17.13.38Z.5ad95f2-app-7-007", "app-7", 7L},
+            {"2016.08.24T17.13.38Z.5ad95f2-app-000000000000000011", "app", 11L},
+            {"0000.01.01T00.00.00Z.5ad95f2-app-1", "app", 1L},
+            {"9999.12.31T23.59.59Z.5ad95f2-app-1", "app", 1L},
+        };
+        for (Object[] row : table) {
+            String text = (String) row[0];
+            BuildTag t = BuildTag.parse(text);
+            assertEquals(text, t.toString());
+            assertEquals(Tag.of(text), t.tag());
+            assertEquals(row[1], t.job());
+            assertEquals(text, (long) (Long) row[2], t.buildNumber());
+            assertEquals(t, BuildTagFormat.tryParse(text).orElseThrow());
+            assertEquals(text, BuildTagFormat.tryParse(text).orElseThrow().toString());
+        }
+    }
+
+    @Test
+    public void parse_leadingZeros_isAnotherTagOfTheSameBuild() throws Exception {
+        BuildTag padded = BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-007");
+        BuildTag plain = BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-7");
+        assertFalse(padded.equals(plain));
+        assertTrue(padded.sameBuild(plain));
+        assertEquals("2016.08.24T17.13.38Z.5ad95f2-app-7", BuildTag.generate(T, "5ad95f2", "app", 7).toString());
+    }
+
+    @Test
+    public void parse_numberTooLong_isRejected() {
+        assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-0000000000000000007"));
+        assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-" + "x".repeat(100) + "-1"));
+    }
+
+    @Test
+    public void sameBuild_table() throws Exception {
+        BuildTag base = BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-11");
+        Object[][] table = {
+            {"2016.08.24T17.13.38Z.5ad95f2-ecs-demo-11", true},
+            {"2016.08.25T09.00.00Z.5ad95f2-ecs-demo-11", true}, // tagged again later: time is ignored
+            {"2016.08.24T17.13.38Z.5ad95f2-ecs-demo-011", true},
+            {"2016.08.24T17.13.38Z.5ad95f2-ecs-demo-12", false},
+            {"2016.08.24T17.13.38Z.6be0a13-ecs-demo-11", false},
+            {"2016.08.24T17.13.38Z.5ad95f2-ecs-demo2-11", false},
+            {"2016.08.24T17.13.38Z.5ad95f2-ecs-11", false},
+        };
+        for (Object[] row : table) {
+            BuildTag other = BuildTag.parse((String) row[0]);
+            assertEquals((String) row[0], row[1], base.sameBuild(other));
+            assertEquals((String) row[0], row[1], other.sameBuild(base));
+        }
+        assertFalse(base.sameBuild(null));
+    }
+
+    @Test
+    public void of_givesTheCanonicalText_andRefusesBadFields() {
+        assertEquals("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-11", BuildTag.of(T, "5ad95f2", "ecs-demo", 11).toString());
+        assertThrows(IllegalArgumentException.class, () -> BuildTag.of(T, "5AD95F2", "ecs-demo", 11));
+        assertThrows(IllegalArgumentException.class, () -> BuildTag.of(T.plusMillis(1), "5ad95f2", "ecs-demo", 11));
+        assertThrows(IllegalArgumentException.class, () -> BuildTag.of(T, "5ad95f2", "-x", 11));
+    }
+
+    @Test
+    public void generate_timeOutsideFourDigitYears_isRejectedWithReason() {
+        for (Instant t : new Instant[] {Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z")}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> BuildTag.generate(t, "5ad95f2", "x", 1));
+            assertTrue(e.getMessage(), e.getMessage().contains("between years 0000 and 9999"));
+        }
+    }
+
+    @Test
+    public void order_tagsThatOnlyLookLikeBuildTags_neverThrow() {
+        List<Tag> tags = new ArrayList<>(List.of(Tag.of("2016.08.24T17.13.38Z"), Tag.of("2016.08.24T17.13.38Z.other-format"),
+                Tag.of("2016.02.30T17.13.38Z.5ad95f2-ecs-demo-11"), Tag.of("2016.08.24T24.00.00Z.5ad95f2-ecs-demo-1"),
+                Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-007"), Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-9"),
+                Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-" + "9".repeat(90)), Tag.of("testing")));
+        for (Tag a : tags) {
+            for (Tag b : tags) {
+                int ab = BuildTagOrder.BUILD_TAGS_NEWEST_FIRST.compare(a, b);
+                assertEquals(a + " vs " + b, Integer.signum(ab), -Integer.signum(BuildTagOrder.BUILD_TAGS_NEWEST_FIRST.compare(b, a)));
+            }
+        }
+        tags.sort(BuildTagOrder.BUILD_TAGS_NEWEST_FIRST);
+        assertEquals(Tag.of("testing"), tags.get(tags.size() - 1));
+        assertEquals(Tag.of("2016.08.24T24.00.00Z.5ad95f2-ecs-demo-1"), BuildTagOrder.newest(tags).orElseThrow());
+        assertEquals(List.of(Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-9"), Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-007")),
+                tags.subList(1, 3));
+    }
+
+    @Test
+    public void newestFirst_ordersParsedTags() throws Exception {
+        List<BuildTag> tags = new ArrayList<>(List.of(BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-9"),
+                BuildTag.parse("2016.08.25T00.00.00Z.5ad95f2-ecs-demo-1"), BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-010")));
+        tags.sort(BuildTag.NEWEST_FIRST);
+        assertEquals(List.of("2016.08.25T00.00.00Z.5ad95f2-ecs-demo-1", "2016.08.24T17.13.38Z.5ad95f2-ecs-demo-010",
+                "2016.08.24T17.13.38Z.5ad95f2-ecs-demo-9"), tags.stream().map(BuildTag::toString).toList());
+    }
 }
