@@ -149,6 +149,26 @@ public class RegistryCommandsTest {
     }
 
     @Test
+    public void to_namedBuildTag_isUsedExactlyAsTyped_andAnImpossibleOneIsRefused() throws Exception {
+        // Another tool wrote build 7 with leading zeros; typed as it is, it must name that image, not "-7".
+        String b007 = "2016.08.24T17.13.38Z.5ad95f2-ecs-demo-007";
+        SyntheticImage seven = SyntheticImage.dockerV2("ecs-demo build 007");
+        demo.layout.push(seven, Tag.of(b007));
+        Cli.Run run = Cli.run("to", "testing", demo.repo, "--build-tag", b007);
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("testing: (no tag) -> " + b007 + " (" + seven.manifest().digest().shortForm()));
+        assertEquals(Map.of("testing", b007), state());
+        Map<String, String> before = demo.snapshot();
+        for (String impossible : new String[] {"2016.02.30T17.13.38Z.5ad95f2-ecs-demo-10",
+            "2016.08.24T24.00.00Z.5ad95f2-ecs-demo-10"}) {
+            Cli.Run refused = Cli.run("to", "production", demo.repo, "--build-tag", impossible);
+            assertEquals(refused.toString(), 2, refused.exit());
+            assertTrue(refused.err(), refused.err().contains("not a real UTC date and time"));
+        }
+        assertEquals(before, demo.snapshot());
+    }
+
+    @Test
     public void tag_whenBuildTagAlreadyNamesAnotherImage_isRefusedWithExit3() throws Exception {
         Map<String, String> before = demo.snapshot();
         Cli.Run run = Cli.run("tag", demo.repo, "--source", B12, "--build-tag", B11);

@@ -178,7 +178,7 @@ public final class PromotionExecutor {
         Map<Tag, Digest> out = new LinkedHashMap<>();
         List<Tag> candidates = new ArrayList<>();
         for (Tag t : registry.listTags()) {
-            if (!t.equals(requested.tag()) && BuildTagFormat.tryParse(t.value()).filter(b -> sameBuild(b, requested)).isPresent()) {
+            if (!t.equals(requested.tag()) && BuildTagFormat.tryParse(t.value()).filter(requested::sameBuild).isPresent()) {
                 candidates.add(t);
             }
         }
@@ -187,11 +187,6 @@ public final class PromotionExecutor {
             registry.resolve(ImageRef.of(t)).ifPresent(d -> out.put(t, d));
         }
         return out;
-    }
-
-    /** A build's identity: job, build number and git sha; the time is not part of it. */
-    private static boolean sameBuild(BuildTag a, BuildTag b) {
-        return a.job().equals(b.job()) && a.buildNumber() == b.buildNumber() && a.gitSha().equals(b.gitSha());
     }
 
     /** The pipeline's state, derived from the registry alone. A missing repository is NOT_FOUND, not "{}". */
