@@ -8,7 +8,6 @@ import io.github.ecrpromotion.testkit.RaceContract;
 import io.github.ecrpromotion.testkit.RegistryFront;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -86,20 +85,6 @@ public class MotoRaceTest extends RaceContract {
             public void close() {
                 registry.close();
                 front.close();
-            }
-        };
-    }
-
-    private static Gate gate(RegistryFront.Hold hold) {
-        return new Gate() {
-            @Override
-            public void awaitArrived() throws InterruptedException {
-                hold.awaitArrived(Duration.ofSeconds(60));
-            }
-
-            @Override
-            public void release() {
-                hold.release();
             }
         };
     }

@@ -48,6 +48,37 @@ public final class GatedRegistry implements Registry {
         acknowledgeWrites = true;
     }
 
+    /** This registry as one run of the race suite. */
+    public RaceContract.Run asRun() {
+        GatedRegistry gated = this;
+        return new RaceContract.Run() {
+            @Override
+            public Registry registry() {
+                return gated;
+            }
+
+            @Override
+            public RaceContract.Gate holdWrite(Tag tag) {
+                return gated.holdWrite(tag);
+            }
+
+            @Override
+            public RaceContract.Gate holdRead(Tag tag) {
+                return gated.holdRead(tag);
+            }
+
+            @Override
+            public void acknowledgeWritesWithoutStoring() {
+                gated.acknowledgeWritesWithoutStoring();
+            }
+
+            @Override
+            public void close() {
+                gated.close();
+            }
+        };
+    }
+
     private GateImpl add(GateImpl g) {
         gates.add(g);
         return g;

@@ -71,6 +71,21 @@ public abstract class RaceContract {
         void release();
     }
 
+    /** A hold at a {@link RegistryFront} as a gate of this suite. */
+    protected static Gate gate(RegistryFront.Hold hold) {
+        return new Gate() {
+            @Override
+            public void awaitArrived() throws InterruptedException {
+                hold.awaitArrived(java.time.Duration.ofSeconds(WAIT_SECONDS));
+            }
+
+            @Override
+            public void release() {
+                hold.release();
+            }
+        };
+    }
+
     /** Starts a fresh, empty repository for the test; runs and seeds then use it. */
     protected abstract void newRepository() throws Exception;
 

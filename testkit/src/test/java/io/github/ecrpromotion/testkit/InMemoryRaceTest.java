@@ -1,8 +1,6 @@
 package io.github.ecrpromotion.testkit;
 
 import io.github.ecrpromotion.core.image.SyntheticImage;
-import io.github.ecrpromotion.core.ref.Tag;
-import io.github.ecrpromotion.core.registry.Registry;
 
 /** The race suite on the in-memory registry, its runs held at the port. */
 public class InMemoryRaceTest extends RaceContract {
@@ -15,33 +13,7 @@ public class InMemoryRaceTest extends RaceContract {
 
     @Override
     protected Run newRun() {
-        GatedRegistry gated = new GatedRegistry(memory);
-        return new Run() {
-            @Override
-            public Registry registry() {
-                return gated;
-            }
-
-            @Override
-            public Gate holdWrite(Tag tag) {
-                return gated.holdWrite(tag);
-            }
-
-            @Override
-            public Gate holdRead(Tag tag) {
-                return gated.holdRead(tag);
-            }
-
-            @Override
-            public void acknowledgeWritesWithoutStoring() {
-                gated.acknowledgeWritesWithoutStoring();
-            }
-
-            @Override
-            public void close() {
-                gated.close();
-            }
-        };
+        return new GatedRegistry(memory).asRun();
     }
 
     @Override

@@ -78,20 +78,6 @@ public class DockerRegistryRaceTest extends RaceContract {
         };
     }
 
-    static Gate gate(RegistryFront.Hold hold) {
-        return new Gate() {
-            @Override
-            public void awaitArrived() throws InterruptedException {
-                hold.awaitArrived(Duration.ofSeconds(60));
-            }
-
-            @Override
-            public void release() {
-                hold.release();
-            }
-        };
-    }
-
     @Override
     protected void seed(SyntheticImage image, String tag) throws Exception {
         seeder.push(name, image, tag);

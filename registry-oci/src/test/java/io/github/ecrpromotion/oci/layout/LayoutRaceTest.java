@@ -2,7 +2,6 @@ package io.github.ecrpromotion.oci.layout;
 
 import io.github.ecrpromotion.core.image.SyntheticImage;
 import io.github.ecrpromotion.core.ref.Tag;
-import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.testkit.GatedRegistry;
 import io.github.ecrpromotion.testkit.RaceContract;
 import org.junit.Rule;
@@ -25,33 +24,7 @@ public class LayoutRaceTest extends RaceContract {
 
     @Override
     protected Run newRun() {
-        GatedRegistry gated = new GatedRegistry(layout.registry());
-        return new Run() {
-            @Override
-            public Registry registry() {
-                return gated;
-            }
-
-            @Override
-            public Gate holdWrite(Tag tag) {
-                return gated.holdWrite(tag);
-            }
-
-            @Override
-            public Gate holdRead(Tag tag) {
-                return gated.holdRead(tag);
-            }
-
-            @Override
-            public void acknowledgeWritesWithoutStoring() {
-                gated.acknowledgeWritesWithoutStoring();
-            }
-
-            @Override
-            public void close() {
-                gated.close();
-            }
-        };
+        return new GatedRegistry(layout.registry()).asRun();
     }
 
     @Override
