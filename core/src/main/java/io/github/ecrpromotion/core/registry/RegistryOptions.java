@@ -14,6 +14,11 @@ public final class RegistryOptions {
     private final String externalId;
     private final String accessKeyId;
     private final String secretAccessKey;
+    private final String sessionToken;
+    private final String awsProfile;
+    private final String roleSessionName;
+    private final boolean ambientCredentialsAllowed;
+    private final Proxy proxy;
     private final String username;
     private final String password;
     private final boolean plainHttp;
@@ -27,6 +32,11 @@ public final class RegistryOptions {
         this.externalId = b.externalId;
         this.accessKeyId = b.accessKeyId;
         this.secretAccessKey = b.secretAccessKey;
+        this.sessionToken = b.sessionToken;
+        this.awsProfile = b.awsProfile;
+        this.roleSessionName = b.roleSessionName;
+        this.ambientCredentialsAllowed = b.ambientCredentialsAllowed;
+        this.proxy = b.proxy;
         this.username = b.username;
         this.password = b.password;
         this.plainHttp = b.plainHttp;
@@ -50,6 +60,11 @@ public final class RegistryOptions {
         b.externalId = externalId;
         b.accessKeyId = accessKeyId;
         b.secretAccessKey = secretAccessKey;
+        b.sessionToken = sessionToken;
+        b.awsProfile = awsProfile;
+        b.roleSessionName = roleSessionName;
+        b.ambientCredentialsAllowed = ambientCredentialsAllowed;
+        b.proxy = proxy;
         b.username = username;
         b.password = password;
         b.plainHttp = plainHttp;
@@ -85,6 +100,38 @@ public final class RegistryOptions {
         return Optional.ofNullable(secretAccessKey);
     }
 
+    /** AWS session token that goes with temporary keys (STS); empty for long-term keys. */
+    public Optional<String> sessionToken() {
+        return Optional.ofNullable(sessionToken);
+    }
+
+    /** A named profile of the AWS shared config files ({@code ~/.aws/config}, {@code ~/.aws/credentials}). */
+    public Optional<String> awsProfile() {
+        return Optional.ofNullable(awsProfile);
+    }
+
+    /**
+     * The role session name for an assumed role (STS AssumeRole {@code RoleSessionName}: 2 to 64 characters of
+     * {@code [\w+=,.@-]}), so CloudTrail shows who acted. Default {@code ecr-promotion}.
+     */
+    public String roleSessionName() {
+        return roleSessionName;
+    }
+
+    /**
+     * Whether credentials nobody gave explicitly may be used: the AWS default chain (environment, profiles, instance
+     * role of the machine) when no keys or profile are given, and {@code ~/.docker/config.json} when no user is given.
+     * True by default (the CLI acts as the user who runs it); a server that runs other people's jobs turns it off.
+     */
+    public boolean ambientCredentialsAllowed() {
+        return ambientCredentialsAllowed;
+    }
+
+    /** The HTTP proxy to reach registries through; empty means direct connections. */
+    public Optional<Proxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     /** Registry user for basic or token auth; when empty, ~/.docker/config.json or anonymous. */
     public Optional<String> username() {
         return Optional.ofNullable(username);
@@ -113,8 +160,45 @@ public final class RegistryOptions {
     public String toString() {
         return "RegistryOptions{region=" + region + ", endpointUrl=" + endpointUrl + ", roleArn=" + roleArn
                 + ", externalId=" + (externalId == null ? null : "****") + ", accessKeyId=" + (accessKeyId == null ? null : "****")
-                + ", secretAccessKey=" + (secretAccessKey == null ? null : "****") + ", username=" + username
+                + ", secretAccessKey=" + (secretAccessKey == null ? null : "****")
+                + ", sessionToken=" + (sessionToken == null ? null : "****") + ", awsProfile=" + awsProfile
+                + ", roleSessionName=" + roleSessionName + ", ambientCredentialsAllowed=" + ambientCredentialsAllowed
+                + ", proxy=" + proxy + ", username=" + username
                 + ", password=" + (password == null ? null : "****") + ", plainHttp=" + plainHttp + ", timeout=" + timeout + "}";
+    }
+
+    /**
+     * An HTTP proxy: host, port, optional user and password for it, and the hosts reached directly (exact names,
+     * {@code *.example.com} suffixes, as Jenkins' "No Proxy Host" list).
+     */
+    public record Proxy(String host, int port, String username, String password, java.util.List<String> noProxyHosts) {
+        public Proxy {
+            if (host == null || host.isBlank() || port < 1 || port > 65535) {
+                throw new IllegalArgumentException("a proxy needs a host and a port from 1 to 65535");
+            }
+            noProxyHosts = noProxyHosts == null ? java.util.List.of() : java.util.List.copyOf(noProxyHosts);
+        }
+
+        /** Whether {@code host} is reached without the proxy. */
+        public boolean bypasses(String target) {
+            String h = target.toLowerCase(java.util.Locale.ROOT);
+            for (String pattern : noProxyHosts) {
+                String p = pattern.trim().toLowerCase(java.util.Locale.ROOT);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (p.startsWith("*.") ? h.endsWith(p.substring(1)) : h.equals(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port + (username == null ? "" : " (user " + username + ", password ****)")
+                    + (noProxyHosts.isEmpty() ? "" : ", direct to " + noProxyHosts);
+        }
     }
 
     /** Builder; blank strings count as absent. */
@@ -125,6 +209,11 @@ public final class RegistryOptions {
         private String externalId;
         private String accessKeyId;
         private String secretAccessKey;
+        private String sessionToken;
+        private String awsProfile;
+        private String roleSessionName = "ecr-promotion";
+        private boolean ambientCredentialsAllowed = true;
+        private Proxy proxy;
         private String username;
         private String password;
         private boolean plainHttp;
@@ -161,6 +250,35 @@ public final class RegistryOptions {
         public Builder awsKeys(String keyId, String secret) {
             accessKeyId = blankToNull(keyId);
             secretAccessKey = blankToNull(secret);
+            return this;
+        }
+
+        /** Temporary AWS keys with their session token (what STS and {@code withAWS} hand out). */
+        public Builder awsKeys(String keyId, String secret, String token) {
+            awsKeys(keyId, secret);
+            sessionToken = blankToNull(token);
+            return this;
+        }
+
+        public Builder awsProfile(String v) {
+            awsProfile = blankToNull(v);
+            return this;
+        }
+
+        /** Blank keeps the default {@code ecr-promotion}. */
+        public Builder roleSessionName(String v) {
+            String name = blankToNull(v);
+            roleSessionName = name == null ? "ecr-promotion" : name;
+            return this;
+        }
+
+        public Builder ambientCredentialsAllowed(boolean v) {
+            ambientCredentialsAllowed = v;
+            return this;
+        }
+
+        public Builder proxy(Proxy v) {
+            proxy = v;
             return this;
         }
 
