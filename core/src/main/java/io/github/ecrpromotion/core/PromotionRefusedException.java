@@ -14,6 +14,8 @@ public class PromotionRefusedException extends PromotionException {
         IMMUTABLE_TAG,
         /** A build tag already names another image; build tags never move. */
         BUILD_TAG_TAKEN,
+        /** The image already carries the build tag of another build: an image belongs to one build. */
+        IMAGE_OF_ANOTHER_BUILD,
         /** The source environment no longer holds the image the request named (a page rendered before it moved). */
         SOURCE_MOVED
     }

@@ -48,6 +48,8 @@ public final class Failures {
                         + "in Amazon ECR (build tags still never move).";
                 case BUILD_TAG_TAKEN -> "Build tags never move: run a new build to get a new build tag, or pass the "
                         + "image that already has it as source: in " + step + ".";
+                case IMAGE_OF_ANOTHER_BUILD -> "That image already belongs to another build: move it with ecrPromote(buildTag: ...) "
+                        + "and its own build tag instead of tagging it again.";
                 case SOURCE_MOVED -> "Reload the page: the previous environment holds another build now.";
             };
         }

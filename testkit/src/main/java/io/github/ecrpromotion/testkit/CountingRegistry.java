@@ -75,6 +75,13 @@ public final class CountingRegistry implements Registry {
         return delegate.putManifest(tag, manifest);
     }
 
+    /** Counted as a putManifest: it is the same write, with a condition. */
+    @Override
+    public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
+        count("putManifest");
+        return delegate.putManifestIf(tag, manifest, expected);
+    }
+
     @Override
     public List<Tag> listTags() throws RegistryException {
         count("listTags");

@@ -144,8 +144,14 @@ public final class InMemoryRegistry implements Registry {
 
     @Override
     public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
+        return putManifestIf(tag, manifest, null);
+    }
+
+    /** Atomic: the check and the write happen under the registry's lock. {@code expected == null}: unconditional. */
+    @Override
+    public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
         run(beforePut, tag, manifest);
-        PutResult result = store(tag, manifest);
+        PutResult result = store(tag, manifest, expected);
         run(afterPut, tag, manifest);
         return result;
     }
@@ -160,8 +166,13 @@ public final class InMemoryRegistry implements Registry {
         }
     }
 
-    private synchronized PutResult store(Tag tag, RawManifest manifest) throws ImmutableTagException {
+    private synchronized PutResult store(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
         count("putManifest");
+        Optional<Digest> now = Optional.ofNullable(tags.get(tag));
+        if (expected != null && !expected.equals(now) && !now.equals(Optional.of(manifest.digest()))) {
+            throw RegistryException.changedMeanwhile(repository, tag, manifest.digest(), expected,
+                    Optional.ofNullable(tags.get(tag)));
+        }
         if (acknowledgeWithoutStoring) {
             return new PutResult(manifest.digest(), true);
         }

@@ -45,6 +45,11 @@ class DelegatingRegistry implements Registry {
     }
 
     @Override
+    public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
+        return delegate.putManifestIf(tag, manifest, expected);
+    }
+
+    @Override
     public List<Tag> listTags() throws RegistryException {
         return delegate.listTags();
     }

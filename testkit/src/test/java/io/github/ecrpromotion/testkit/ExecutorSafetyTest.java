@@ -133,6 +133,38 @@ public class ExecutorSafetyTest {
         assertEquals(Optional.empty(), at(other.toString()));
     }
 
+    @Test
+    public void tag_anImageThatIsAlreadyAnotherBuild_isRefusedAndStateKeepsReportingThatBuild() throws Exception {
+        // The review's input: `tag --source staging --git-sha 0000000 --job hotfix-job --build 1 --env production`
+        // gave build 11's image a second identity, and state then reported "hotfix-job-1" for staging.
+        BuildTag hotfix = BuildTag.generate(Instant.parse("2030-01-01T00:00:00Z"), "0000000", "hotfix-job", 1);
+        for (String source : List.of("staging", m11.digest().toString(), B11)) {
+            registry.resetCalls();
+            PromotionRefusedException e = assertThrows(source, PromotionRefusedException.class, () -> exec().applyTags(
+                    new TagRequest(ImageRef.parse(source), hotfix, Optional.of(Environment.of("production"))), false));
+            assertEquals(Policy.IMAGE_OF_ANOTHER_BUILD, e.policy());
+            assertTrue(e.getMessage(), e.getMessage().contains(B11));
+            assertEquals(0, registry.calls("putManifest"));
+        }
+        assertEquals(Optional.of(Tag.of(B11)), exec().state().get(Environment.of("staging")).orElseThrow().buildTag());
+    }
+
+    @Test
+    public void promote_whenTheTargetMovedSinceThisRunLooked_writesNothingWhereTheRegistryCanCheck() throws Exception {
+        // Another run moves production between this run's look-up and its write: the conditional write refuses.
+        registry.beforePut((t, m) -> {
+            if (t.value().equals("production")) {
+                registry.beforePut((t2, m2) -> { });
+                registry.seed("other", m12).move("production", m12.digest());
+            }
+        });
+        RegistryException e = assertThrows(RegistryException.class, () -> exec().promote(new PromotionRequest(
+                Environment.of("production"), new PromotionSource.FromEnvironment(Environment.of("staging"))), false));
+        assertEquals(RegistryException.Reason.CONFLICT, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("nothing was written"));
+        assertEquals(Optional.of(m12.digest()), at("production"));
+    }
+
     // What a run reports is what it wrote
 
     @Test

@@ -33,7 +33,7 @@ public final class BuildTagFormat {
     /** The design recognises build tags by this leading timestamp. */
     static final Pattern LEADING_TIMESTAMP = Pattern.compile("^\\d{4}\\.\\d{2}\\.\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}Z");
     private static final Pattern FULL = Pattern.compile(
-            "(\\d{4}\\.\\d{2}\\.\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}Z)\\.([0-9a-f]{7})-([A-Za-z0-9_.-]+)-(\\d{1,18})");
+            "(\\d{4}\\.\\d{2}\\.\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}Z)\\.([0-9a-f]{7})-([A-Za-z0-9_.-]+)-(\\d{1,19})");
     private static final Pattern JOB = Pattern.compile("[A-Za-z0-9_.]|[A-Za-z0-9_.][A-Za-z0-9_.-]*[A-Za-z0-9_.]");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{7,64}");
     private static final String EXAMPLE = "2016.08.24T17.13.38Z.5ad95f2-ecs-demo-11";
@@ -145,8 +145,14 @@ public final class BuildTagFormat {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        // At most 18 digits (the grammar), so the number fits a long.
-        return Optional.of(new BuildTag(text, time, m.group(2), m.group(3), Long.parseLong(m.group(4))));
+        long number;
+        try {
+            // 19 digits may exceed a long; what generate() makes (any long) always parses back.
+            number = Long.parseLong(m.group(4));
+        } catch (NumberFormatException tooLarge) {
+            return Optional.empty();
+        }
+        return Optional.of(new BuildTag(text, time, m.group(2), m.group(3), number));
     }
 
     static boolean looksLikeBuildTag(String text) {

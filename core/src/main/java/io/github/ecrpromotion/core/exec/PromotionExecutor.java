@@ -108,7 +108,7 @@ public final class PromotionExecutor {
         if (!plan.changed() || dryRun) {
             return new PromotionResult(plan, plan.changed(), dryRun, warnings);
         }
-        PutResult put = write(target, manifest);
+        PutResult put = write(target, manifest, plan.change().before());
         readBack(target, digest, action);
         keepTagged(plan.change(), current, action);
         warnings.addAll(registry.takeWarnings());
@@ -152,13 +152,14 @@ public final class PromotionExecutor {
                     BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(envTag));
         }
         Map<Tag, Digest> sameBuild = sameBuild(request.buildTag());
-        TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild, envNow);
+        TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild, buildTagsOn(digest, request),
+                envNow);
         List<String> warnings = new ArrayList<>(registry.takeWarnings());
         if (!dryRun) {
             // The build tag goes first, so the environment's new image is never without its build tag.
             for (TagChange change : plan.changes()) {
                 if (change.changed()) {
-                    write(change.tag(), manifest);
+                    write(change.tag(), manifest, change.before());
                     readBack(change.tag(), digest, action);
                     if (!change.tag().equals(plan.buildTag())) {
                         keepTagged(change, envNow, action);
@@ -168,6 +169,22 @@ public final class PromotionExecutor {
             warnings.addAll(registry.takeWarnings());
         }
         return new TagResult(plan, dryRun, warnings);
+    }
+
+    /**
+     * The build tags on the image (at least its newest one, when it has any): through the source tag when there is
+     * one (ECR and the layout answer with every tag at once), else by the image's digest.
+     */
+    private List<Tag> buildTagsOn(Digest digest, TagRequest request) throws RegistryException {
+        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).isPresent();
+        if (request.source().tag().isPresent()) {
+            Tag source = request.source().tag().get();
+            Image img = registry.imagesOf(List.of(source), build, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(source);
+            if (img != null && img.digest().equals(digest)) {
+                return img.tags();
+            }
+        }
+        return registry.tagsOf(digest).stream().filter(build).toList();
     }
 
     /**
@@ -215,10 +232,11 @@ public final class PromotionExecutor {
         return new PipelineState(chain, states, warnings);
     }
 
-    private PutResult write(Tag tag, RawManifest manifest) throws PromotionException {
+    /** Writes only while the tag still points at {@code expected}, what the plan was made from. */
+    private PutResult write(Tag tag, RawManifest manifest, Optional<Digest> expected) throws PromotionException {
         PutResult put;
         try {
-            put = registry.putManifest(tag, manifest);
+            put = registry.putManifestIf(tag, manifest, expected);
         } catch (ImmutableTagException e) {
             // The repository forbids moving tags: a policy of the registry, not a failure of it.
             throw new PromotionRefusedException(PromotionRefusedException.Policy.IMMUTABLE_TAG, e.getMessage(), e);
@@ -280,7 +298,7 @@ public final class PromotionExecutor {
         }
         Optional<Digest> keepNow = registry.resolve(ImageRef.of(keep));
         if (keepNow.isEmpty()) {
-            write(keep, oldManifest.get());
+            write(keep, oldManifest.get(), Optional.empty());
             readBack(keep, old, "put the recovery tag " + keep + " on " + old);
         } else if (!keepNow.get().equals(old)) {
             throw new RegistryException(Reason.CONFLICT, lost + "; its recovery tag " + keep + " names another image "

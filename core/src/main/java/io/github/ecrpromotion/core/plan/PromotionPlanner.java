@@ -4,6 +4,7 @@ import io.github.ecrpromotion.core.PromotionException;
 import io.github.ecrpromotion.core.PromotionRefusedException;
 import io.github.ecrpromotion.core.PromotionRefusedException.Policy;
 import io.github.ecrpromotion.core.buildtag.BuildTag;
+import io.github.ecrpromotion.core.buildtag.BuildTagFormat;
 import io.github.ecrpromotion.core.buildtag.BuildTagOrder;
 import io.github.ecrpromotion.core.env.Environment;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
@@ -73,6 +74,16 @@ public final class PromotionPlanner {
      */
     public TagPlan planTags(Repository repository, TagRequest request, RawManifest manifest,
                             Map<Tag, Digest> sameBuild, Optional<Image> environmentNow) throws PromotionException {
+        return planTags(repository, request, manifest, sameBuild, List.of(), environmentNow);
+    }
+
+    /**
+     * As above, also given {@code buildTagsOnImage}: the build tags the image carries now. One of another build means
+     * the image already belongs to that build, and giving it a second identity would make {@code state} report
+     * the wrong build: refused.
+     */
+    public TagPlan planTags(Repository repository, TagRequest request, RawManifest manifest, Map<Tag, Digest> sameBuild,
+                            List<Tag> buildTagsOnImage, Optional<Image> environmentNow) throws PromotionException {
         BuildTag requested = request.buildTag();
         Digest digest = manifest.digest();
         Optional<Admission> admission = Optional.empty();
@@ -87,6 +98,15 @@ public final class PromotionPlanner {
                 throw new PromotionRefusedException(Policy.BUILD_TAG_TAKEN, "Tried to tag " + request.source() + " ("
                         + digest + ") as " + requested + " in " + repository + " but failed because " + which + " ("
                         + e.getValue() + "); a build tag names one image forever, so a new image needs a new build");
+            }
+        }
+        for (Tag t : buildTagsOnImage) {
+            Optional<BuildTag> other = BuildTagFormat.tryParse(t.value());
+            if (other.isPresent() && !other.get().sameBuild(requested)) {
+                throw new PromotionRefusedException(Policy.IMAGE_OF_ANOTHER_BUILD, "Tried to tag " + request.source()
+                        + " (" + digest + ") as " + requested + " in " + repository + " but failed because that image "
+                        + "already is build " + other.get().job() + " #" + other.get().buildNumber() + " (" + t + "); an "
+                        + "image belongs to one build, so move it by that build tag instead of giving it another");
             }
         }
         Tag buildTag;
@@ -124,7 +144,7 @@ public final class PromotionPlanner {
         if (others.isEmpty()) {
             throw new PromotionRefusedException(Policy.LAST_TAG, "Tried to " + action + " but failed because '" + tag
                     + "' is the last tag on image " + now.digest() + "; moving it would leave that image untagged, and "
-                    + "registries and ECR lifecycle policies delete untagged images. Give that image a build tag first");
+                    + "registries and ECR lifecycle policies delete untagged images");
         }
         return new TagChange(tag, Optional.of(now.digest()), nowBuildTag, wanted, true);
     }

@@ -3,7 +3,7 @@ package io.github.ecrpromotion.core.plan;
 import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.PromotionRefusedException;
 import io.github.ecrpromotion.core.PromotionRefusedException.Policy;
-import io.github.ecrpromotion.core.buildtag.BuildTag;
+import io.github.ecrpromotion.core.buildtag.BuildTagFormat;
 import io.github.ecrpromotion.core.env.Environment;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
 import io.github.ecrpromotion.core.ref.ImageRef;
@@ -84,7 +84,9 @@ public final class PromotionPolicy {
         if (chain.environments().get(0).equals(target)) {
             return new Admission(target, build, false, "a new build entering the first environment", Optional.empty());
         }
-        if (ref.isDigest() || BuildTag.isBuildTag(ref.tag().orElseThrow())) {
+        // A build tag names one image forever, so naming it is explicit; a tag that only starts with a timestamp
+        // (say 2024.01.01T00.00.00Z-nightly) is a mutable tag like any other.
+        if (ref.isDigest() || BuildTagFormat.tryParse(ref.tag().orElseThrow().value()).isPresent()) {
             return explicit(target, build);
         }
         throw new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, "Tried to put " + target + " on the image "

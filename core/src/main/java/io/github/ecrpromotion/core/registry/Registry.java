@@ -42,6 +42,21 @@ public interface Registry extends AutoCloseable {
     PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException;
 
     /**
+     * Like {@link #putManifest}, but only while the tag still points at {@code expected} (empty: while the tag does not
+     * exist), so a run never overwrites what another run wrote since it looked; a tag that already points at these
+     * bytes is success, "unchanged". Atomic where the backend can make it
+     * so (the on-disk layout under its file lock, the in-memory registry); a backend that reads the tag before
+     * writing anyway checks that read (the distribution API backend: the window shrinks to one round trip); the
+     * default, for registries without a conditional write (ECR's PutImage), writes unconditionally. The executor's
+     * read-back after the write covers what remains.
+     *
+     * @throws RegistryException reason CONFLICT when the tag points elsewhere by now; nothing was written
+     */
+    default PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
+        return putManifest(tag, manifest);
+    }
+
+    /**
      * Every valid tag of the repository, following pagination; empty when the repository exists and has none.
      * Throws a {@link RegistryException} of reason NOT_FOUND, saying "repository not found", when the repository does
      * not exist: the executor calls this to tell a missing repository from a missing tag.

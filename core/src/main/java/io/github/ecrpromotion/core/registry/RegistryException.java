@@ -37,6 +37,17 @@ public class RegistryException extends PromotionException {
         this(reason, message, null);
     }
 
+    /** The CONFLICT a conditional write ({@link Registry#putManifestIf}) answers when the tag moved meanwhile. */
+    public static RegistryException changedMeanwhile(io.github.ecrpromotion.core.ref.Repository repository,
+            io.github.ecrpromotion.core.ref.Tag tag, io.github.ecrpromotion.core.ref.Digest writing,
+            java.util.Optional<io.github.ecrpromotion.core.ref.Digest> expected,
+            java.util.Optional<io.github.ecrpromotion.core.ref.Digest> now) {
+        return new RegistryException(Reason.CONFLICT, "Tried to point " + tag + " at " + writing + " in " + repository
+                + " but failed because another run changed " + tag + " since this run read it: it pointed at "
+                + expected.map(Object::toString).orElse("nothing") + " and points at "
+                + now.map(Object::toString).orElse("nothing") + " now; nothing was written");
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -189,8 +189,13 @@ public class BuildTagTest {
     }
 
     @Test
-    public void parse_numberTooLong_isRejected() {
-        assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-0000000000000000007"));
+    public void parse_numberTooLong_isRejected() throws Exception {
+        assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-00000000000000000007"));
+        assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-9223372036854775808"));
+        // Every number generate() accepts (any long, 19 digits included) parses back, so a re-run finds its tag.
+        BuildTag max = BuildTag.generate(T, "5ad95f2", "app", Long.MAX_VALUE);
+        assertEquals(max, BuildTag.parse(max.toString()));
+        assertEquals(7, BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-0000000000000000007").buildNumber());
         assertThrows(InvalidInputException.class, () -> BuildTag.parse("2016.08.24T17.13.38Z.5ad95f2-app-" + "x".repeat(100) + "-1"));
     }
 

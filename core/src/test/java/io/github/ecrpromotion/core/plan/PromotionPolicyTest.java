@@ -53,6 +53,8 @@ public class PromotionPolicyTest {
             {pushed("candidate-12"),                    OK,        REFUSED,   REFUSED},
             {pushed("latest"),                          OK,        REFUSED,   REFUSED},
             {pushed(B11),                               OK,        EXPLICIT,  EXPLICIT},
+            // only looks like a build tag (a timestamp, then another format): a mutable tag like any other
+            {pushed("2024.01.01T00.00.00Z-nightly"),    OK,        REFUSED,   REFUSED},
             {pushed("testing"),                         OK,        OK,        REFUSED},
             {pushed("staging"),                         REFUSED,   OK,        OK},
             {pushed("production"),                      REFUSED,   REFUSED,   OK},

@@ -65,6 +65,24 @@ public final class OciRegistry implements Registry {
         return new PutResult(reported, before.filter(reported::equals).isEmpty());
     }
 
+    /**
+     * The HEAD that {@code putManifest} makes anyway checks the condition, so the window in which another run can
+     * write is one round trip (the distribution API has no conditional manifest PUT).
+     */
+    @Override
+    public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
+        Optional<Digest> before = manifests.head(ImageRef.of(tag));
+        if (before.equals(Optional.of(manifest.digest()))) {
+            // Another run already put exactly these bytes there: the wanted state holds.
+            return new PutResult(manifest.digest(), false);
+        }
+        if (!before.equals(expected)) {
+            throw RegistryException.changedMeanwhile(repository, tag, manifest.digest(), expected, before);
+        }
+        Digest reported = manifests.put(tag, manifest);
+        return new PutResult(reported, before.filter(reported::equals).isEmpty());
+    }
+
     @Override
     public List<Tag> listTags() throws RegistryException {
         return tagList.list();

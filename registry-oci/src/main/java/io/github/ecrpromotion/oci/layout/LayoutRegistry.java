@@ -77,6 +77,12 @@ public final class LayoutRegistry implements Registry {
         return layout().tag(tag, manifest);
     }
 
+    /** Atomic: checked and written under index.json's file lock. */
+    @Override
+    public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
+        return layout().tag(tag, manifest, expected);
+    }
+
     @Override
     public List<Tag> listTags() throws RegistryException {
         return noted(layout().readIndex()).tags();

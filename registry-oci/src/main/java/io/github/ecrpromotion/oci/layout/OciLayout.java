@@ -211,6 +211,14 @@ public final class OciLayout {
      * manifest whose config, layers or child manifests are not stored.
      */
     PutResult tag(Tag tag, RawManifest manifest) throws RegistryException {
+        return tag(tag, manifest, null);
+    }
+
+    /**
+     * As {@link #tag(Tag, RawManifest)}, but only while the tag points at {@code expected} (empty: absent), checked
+     * under the same locks as the write, so two processes cannot both pass the check; null means unconditionally.
+     */
+    PutResult tag(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
         List<Digest> missing = new ArrayList<>();
         for (Digest d : references(manifest)) {
             if (!hasBlob(d)) {
@@ -224,10 +232,20 @@ public final class OciLayout {
         }
         writeBlob(manifest.bytes());
         boolean[] changed = new boolean[1];
+        List<Optional<Digest>> movedMeanwhile = new ArrayList<>();
         updateIndex(index -> {
-            changed[0] = !index.resolve(tag).filter(manifest.digest()::equals).isPresent();
+            Optional<Digest> now = index.resolve(tag);
+            if (expected != null && !expected.equals(now) && !now.equals(Optional.of(manifest.digest()))) {
+                movedMeanwhile.add(now);
+                return false;
+            }
+            changed[0] = !now.filter(manifest.digest()::equals).isPresent();
             return index.setTag(tag, manifest.digest(), manifest.mediaType(), manifest.size());
         });
+        if (!movedMeanwhile.isEmpty()) {
+            throw RegistryException.changedMeanwhile(Repository.of("oci:" + dir), tag, manifest.digest(), expected,
+                    movedMeanwhile.get(0));
+        }
         return new PutResult(manifest.digest(), changed[0]);
     }
 
