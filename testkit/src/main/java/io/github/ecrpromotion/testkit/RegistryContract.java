@@ -299,6 +299,21 @@ public abstract class RegistryContract {
         assertEquals(pushed.manifest().digest(), registry.resolve(ImageRef.of(first.tag())).orElseThrow());
     }
 
+    @Test
+    public void executor_tagAnImageThatAlreadyIsAnotherBuild_isRefusedAndWritesNothing() throws Exception {
+        SyntheticImage b11 = SyntheticImage.dockerV2("build 11");
+        seed(b11, B11);
+        seed(b11, "staging");
+        BuildTag hotfix = BuildTag.generate(Instant.parse("2030-01-01T00:00:00Z"), "0000000", "hotfix-job", 1);
+        PromotionExecutor exec = new PromotionExecutor(registry, EnvironmentChain.DEFAULT);
+        PromotionRefusedException e = assertThrows(PromotionRefusedException.class, () -> exec.applyTags(
+                new TagRequest(tag("staging"), hotfix, Optional.of(Environment.of("production"))), false));
+        assertEquals(PromotionRefusedException.Policy.IMAGE_OF_ANOTHER_BUILD, e.policy());
+        assertTrue(registry.resolve(ImageRef.of(hotfix.tag())).isEmpty());
+        assertTrue(registry.resolve(tag("production")).isEmpty());
+        assertEquals(Map.of("staging", B11), exec.state().asMap());
+    }
+
     /** A call that may throw anything, for assertThrows over a list of verbs. */
     protected interface ThrowingRunnable {
         void run() throws Exception;
