@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import io.github.ecrpromotion.core.buildtag.BuildTag;
 import io.github.ecrpromotion.core.exec.PromotionResult;
@@ -45,7 +46,7 @@ public class PromoteStepLogicMotoTest {
     }
 
     private static RegistryTarget target(String name, GlobalDefaults defaults) throws AbortException {
-        AwsAccessKeyCredentials key = new AwsAccessKeyCredentials(null, "moto", null, "testing", TestCredentials.secret("testing"));
+        StandardCredentials key = TestCredentials.aws("moto", AwsBasicCredentials.create("testing", "testing"));
         return new TargetResolver(defaults, id -> id.equals("moto") ? key : null)
                 .resolve(new EcrParameters(HOST + "/" + name, "moto", null, null, null), "ecrPromote");
     }
