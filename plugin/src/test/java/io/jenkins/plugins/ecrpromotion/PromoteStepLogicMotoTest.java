@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * The steps' logic through the real ECR backend (found by ServiceLoader, as in Jenkins) against a real moto server,
- * reached with the global configuration's endpoint URL and an "AWS access key" credential. The AWS SDK is used here
+ * reached with the global configuration's endpoint URL and an "AWS Credentials" credential. The AWS SDK is used here
  * only to create the repository and push the image, independently of the code under test.
  */
 public class PromoteStepLogicMotoTest {
