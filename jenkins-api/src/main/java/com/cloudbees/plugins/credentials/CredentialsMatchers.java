@@ -11,6 +11,10 @@ public class CredentialsMatchers {
         throw new UnsupportedOperationException();
     }
 
+    public static CredentialsMatcher never() {
+        throw new UnsupportedOperationException();
+    }
+
     public static CredentialsMatcher withId(String id) {
         throw new UnsupportedOperationException();
     }

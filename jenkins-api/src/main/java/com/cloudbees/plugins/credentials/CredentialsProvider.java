@@ -35,6 +35,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         throw new UnsupportedOperationException();
     }
 
+    public static <C extends IdCredentials> C findCredentialByIdInItem(String id, Class<C> type, Item item,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException();
+    }
+
     public static <C extends Credentials> List<C> lookupCredentialsInItem(Class<C> type, Item item,
             Authentication authentication) {
         throw new UnsupportedOperationException();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecrpromotion;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.ecrpromotion.core.PromotionException;
@@ -33,7 +34,10 @@ public abstract class AbstractEcrStep extends Step {
         this.repository = EcrParameters.blankToNull(repository);
     }
 
-    /** ID of an "AWS access key" or "Username with password" credential; null means the global default. */
+    /**
+     * ID of an "AWS Credentials" (Amazon ECR) or "Username with password" (other registries) credential; null means
+     * the step's environment ({@code withAWS}), then the global default.
+     */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -53,7 +57,7 @@ public abstract class AbstractEcrStep extends Step {
         this.region = EcrParameters.blankToNull(region);
     }
 
-    /** IAM role to assume; null means the credential's role, if any. */
+    /** IAM role to assume on top of the identity in use; null means none (an AWS credential may assume its own). */
     public String getRoleArn() {
         return roleArn;
     }
@@ -102,11 +106,13 @@ public abstract class AbstractEcrStep extends Step {
     }
 
     /**
-     * Resolves this step's registry settings for the run, opens the registry, runs the work with a build log that
+     * Resolves this step's registry settings for the run and the step's environment ({@code withAWS} and
+     * {@code withCredentials} put AWS keys, region and endpoint there), opens the registry, runs the work with a build log that
      * masks the credentials' secrets, and turns a core failure into one AbortException line.
      */
-    <T> T withRegistry(Run<?, ?> run, TaskListener listener, String function, RegistryWork<T> work) throws AbortException {
-        RegistryTarget target = RegistryAccess.resolve(run, parameters(), function);
+    <T> T withRegistry(Run<?, ?> run, EnvVars env, TaskListener listener, String function, RegistryWork<T> work)
+            throws AbortException {
+        RegistryTarget target = RegistryAccess.forStep(run, env, parameters(), function);
         PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
         try (Registry registry = target.open(function)) {
             return work.run(registry, target.chain(), logger);

@@ -109,7 +109,9 @@ public final class BuildPageModel {
             if (!image.getRepository().equals(h.getRepository()) || !env.name().equals(h.getEnvironment())) {
                 continue;
             }
-            if (h.getResult() != null && h.getResult().toLowerCase(Locale.ROOT).startsWith(FAILED)) {
+            String result = h.getResult() == null ? "" : h.getResult().toLowerCase(Locale.ROOT);
+            // A failed attempt or a dry run never put the image there: not a rollback target.
+            if (result.startsWith(FAILED) || result.startsWith(PromoteStepLogic.DRY_RUN)) {
                 continue;
             }
             boolean same = image.getDigest() != null

@@ -18,6 +18,7 @@ import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -122,7 +123,7 @@ public class EcrBuildTagStep extends AbstractEcrStep {
                 listener.getLogger().println("[" + FUNCTION + "] " + tag);
                 return tag.toString();
             }
-            TagResult result = step.withRegistry(run, listener, FUNCTION, (registry, chain, logger) ->
+            TagResult result = step.withRegistry(run, env, listener, FUNCTION, (registry, chain, logger) ->
                     BuildTagStepLogic.apply(registry, chain, logger, tag, step.source, step.environment, step.dryRun));
             // On a re-run the image keeps the build tag it already had for this build: that is the one to return.
             String applied = result.plan().buildTag().toString();
@@ -151,9 +152,14 @@ public class EcrBuildTagStep extends AbstractEcrStep {
             return "Build tag of this run, optionally applied to a pushed image (ECR Promotion)";
         }
 
-        /** Fills the credentials drop-down of the Snippet Generator. */
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsListing.forItem(item, credentialsId);
+        /**
+         * Fills the credentials drop-down of the Snippet Generator with the kinds that fit the repository field
+         * (Stapler sends it along: it is a {@code @QueryParameter} here). POST only, as the credentials plugin asks.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String repository) {
+            return CredentialsListing.forItem(item, credentialsId, repository);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class EcrParameters implements Serializable {
         return repository;
     }
 
-    /** ID of an "AWS access key" or username/password credential, or null. */
+    /** ID of an "AWS Credentials" or username/password credential, or null. */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -53,7 +53,7 @@ public final class EcrParameters implements Serializable {
         return region;
     }
 
-    /** IAM role to assume, or null (the credential's own role ARN, if any, applies then). */
+    /** IAM role to assume on top of the identity in use, or null. */
     public String getRoleArn() {
         return roleArn;
     }

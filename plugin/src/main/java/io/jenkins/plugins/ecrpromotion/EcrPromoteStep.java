@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -16,6 +17,7 @@ import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -108,7 +110,7 @@ public class EcrPromoteStep extends AbstractEcrStep {
         protected LinkedHashMap<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            PromotionResult result = step.withRegistry(run, listener, FUNCTION, (registry, chain, logger) ->
+            PromotionResult result = step.withRegistry(run, getContext().get(EnvVars.class), listener, FUNCTION, (registry, chain, logger) ->
                     PromoteStepLogic.promote(registry, chain, logger, step.to, step.from, step.buildTag, step.digest,
                             step.isDryRun()));
             record(run, step.parameters(), result.plan().repository().toString(), result.buildTag().map(Object::toString).orElse(null),
@@ -128,7 +130,7 @@ public class EcrPromoteStep extends AbstractEcrStep {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
 
         @Override
@@ -136,9 +138,14 @@ public class EcrPromoteStep extends AbstractEcrStep {
             return "Promote a container image to an environment (ECR Promotion)";
         }
 
-        /** Fills the credentials drop-down of the Snippet Generator. */
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsListing.forItem(item, credentialsId);
+        /**
+         * Fills the credentials drop-down of the Snippet Generator with the kinds that fit the repository field
+         * (Stapler sends it along: it is a {@code @QueryParameter} here). POST only, as the credentials plugin asks.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String repository) {
+            return CredentialsListing.forItem(item, credentialsId, repository);
         }
     }
 }

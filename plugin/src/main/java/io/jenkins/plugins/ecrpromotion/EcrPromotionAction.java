@@ -50,7 +50,11 @@ public final class EcrPromotionAction implements RunAction2 {
     // Seams for tests (package-private, replaced and restored by them): the registry, the clock, the caches.
     static volatile RegistryConnector connector = RegistryConnector.JENKINS;
     static volatile LongSupplier clock = System::currentTimeMillis;
-    static final StateCache<EcrParameters> STATES = new StateCache<>(STATE_TTL, () -> clock.getAsLong());
+    /**
+     * Keyed by the job as well as the recorded settings: credentials are looked up in the job (its folder's store
+     * may hold its own credential with a common ID), so two jobs never share an answer.
+     */
+    static final StateCache<PageKey> STATES = new StateCache<>(STATE_TTL, () -> clock.getAsLong());
     static volatile BuildLinker linker =
             new BuildLinker(new JenkinsJobDirectory(), Duration.ofMinutes(1), () -> clock.getAsLong());
 
@@ -152,8 +156,8 @@ public final class EcrPromotionAction implements RunAction2 {
         List<HistoryEntry> h = getHistory();
         List<BuildPageModel> out = new ArrayList<>();
         for (ImageRecord image : getImages()) {
-            EcrParameters key = image.toParameters();
-            StateCache.LiveState live = STATES.get(key, () -> readState(key));
+            EcrParameters params = image.toParameters();
+            StateCache.LiveState live = STATES.get(PageKey.of(run, params), () -> readState(params));
             out.add(BuildPageModel.of(image, live, h, tag -> linkOf(tag)));
         }
         return out;
@@ -193,7 +197,9 @@ public final class EcrPromotionAction implements RunAction2 {
     }
 
     /**
-     * The promote and roll-back buttons: POST only, with the "ECR Promotion / Promote" permission on the job.
+     * The promote and roll-back buttons: POST only, with the "ECR Promotion / Promote" permission on the job (checked
+     * with {@code checkPermission}, so an anonymous user is sent to log in). The click acts for the user: the history
+     * entry and the STS role session name carry the user ID; the job's credentials are looked up without tracking.
      * {@code mode=promote} moves the image of the environment before {@code environment} into it, after checking it
      * is still this build's; {@code mode=rollback} points {@code environment} at this build's image by its build tag.
      * Both record a history entry; a core error answers one line (400 invalid, 409 refused, 502 registry).
@@ -206,9 +212,11 @@ public final class EcrPromotionAction implements RunAction2 {
             return HttpResponses.status(405);
         }
         Run<?, ?> r = run;
-        if (r == null || !r.getParent().hasPermission(EcrPromotionPermissions.PROMOTE)) {
+        if (r == null) {
             return HttpResponses.forbidden();
         }
+        // Throws AccessDeniedException: Jenkins sends an anonymous user to log in and answers 403 to others.
+        r.getParent().checkPermission(EcrPromotionPermissions.PROMOTE);
         ImageRecord image = repository == null ? null : getImage(repository);
         if (image == null) {
             return HttpResponses.errorWithoutStack(400, "This build recorded no image in the repository '"
@@ -252,7 +260,7 @@ public final class EcrPromotionAction implements RunAction2 {
             return HttpResponses.errorWithoutStack(statusOf(e), line);
         } finally {
             // Whatever happened, the next page view reads the registry again.
-            STATES.invalidateIf(k -> image.getRepository().equals(k.getRepository()));
+            STATES.invalidateIf(k -> image.getRepository().equals(k.params().getRepository()));
         }
     }
 
@@ -316,7 +324,16 @@ public final class EcrPromotionAction implements RunAction2 {
         return 502; // the registry failed: a bad gateway from the user's point of view
     }
 
-    /** The clicking user's id, or "anonymous". */
+    /**
+     * What the page's state cache is keyed by: the job (full name) and the recorded registry settings. Never a secret.
+     */
+    record PageKey(String job, EcrParameters params) {
+        static PageKey of(Run<?, ?> run, EcrParameters params) {
+            return new PageKey(run == null || run.getParent() == null ? null : run.getParent().getFullName(), params);
+        }
+    }
+
+    /** The clicking (or viewing) user's id, or "anonymous"; names the history entry and the STS session. */
     static String currentActor() {
         User u = User.current();
         return u == null ? "anonymous" : u.getId();

@@ -10,9 +10,12 @@ import jenkins.model.Jenkins;
 /**
  * The plugin's permissions, shown as the "ECR Promotion" column group in matrix-based security.
  *
- * <p>{@link #PROMOTE} lets a user move an environment tag (for example {@code production}) to an image built by a
- * job, from a build page or a Pipeline step running as that user. It is granted per job ({@link PermissionScope#ITEM})
- * and implied by {@link Jenkins#ADMINISTER}, so administrators always have it.
+ * <p>{@link #PROMOTE} guards the build page's promote and roll-back buttons: a user needs it on the job to move an
+ * environment tag (for example {@code production}) to an image a build recorded. It is granted per job or folder
+ * ({@link PermissionScope#ITEM}) and implied by {@link Jenkins#ADMINISTER}, so by default only administrators have
+ * it. Pipeline steps are not checked against it: like any Pipeline step they run as the build's authentication
+ * (SYSTEM unless an authorization plugin such as authorize-project says otherwise), and who may change a
+ * Jenkinsfile is who may promote from it.
  *
  * <p>A permission exists for Jenkins only once its class is initialized, and the authorization strategy reads
  * the security settings at startup: {@link #register()} runs then, so a matrix entry for {@link #PROMOTE} is never

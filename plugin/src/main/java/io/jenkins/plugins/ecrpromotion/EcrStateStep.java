@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -14,6 +15,7 @@ import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code ecrState(repository: ...)}: which build each environment holds now, read from the registry, returned as
@@ -47,7 +49,7 @@ public class EcrStateStep extends AbstractEcrStep {
         protected LinkedHashMap<String, String> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            return step.withRegistry(run, listener, FUNCTION, StateStepLogic::state);
+            return step.withRegistry(run, getContext().get(EnvVars.class), listener, FUNCTION, StateStepLogic::state);
         }
     }
 
@@ -61,7 +63,7 @@ public class EcrStateStep extends AbstractEcrStep {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
 
         @Override
@@ -69,9 +71,14 @@ public class EcrStateStep extends AbstractEcrStep {
             return "Show which build each environment holds (ECR Promotion)";
         }
 
-        /** Fills the credentials drop-down of the Snippet Generator. */
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsListing.forItem(item, credentialsId);
+        /**
+         * Fills the credentials drop-down of the Snippet Generator with the kinds that fit the repository field
+         * (Stapler sends it along: it is a {@code @QueryParameter} here). POST only, as the credentials plugin asks.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String repository) {
+            return CredentialsListing.forItem(item, credentialsId, repository);
         }
     }
 }

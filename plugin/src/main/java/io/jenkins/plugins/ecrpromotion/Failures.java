@@ -56,8 +56,8 @@ public final class Failures {
         if (e instanceof RegistryException failure) {
             return switch (failure.reason()) {
                 case AUTH -> "Check credentialsId: in " + step + " or the default credentials in " + SYSTEM_PAGE
-                        + " (without one the controller's AWS default credentials are used), and that they may "
-                        + "read and write this repository.";
+                        + " (or the AWS keys withAWS put in the step's environment), and that they may read and "
+                        + "write this repository.";
                 case NOT_FOUND -> "Check repository: (and region:) in " + step + " or the default registry in "
                         + SYSTEM_PAGE + ".";
                 case CONFLICT -> "Another change reached the registry at the same time; check the state (ecrState or "

@@ -3,34 +3,77 @@ package io.jenkins.plugins.ecrpromotion;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
+import hudson.model.Job;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 
 /**
- * The Jenkins side of {@link TargetResolver}: reads the global configuration and looks credentials up for a run
- * (with the run's own permissions and folder credentials), recording their use on the run.
+ * The Jenkins side of {@link TargetResolver}: reads the global configuration and looks credentials up the way the
+ * credentials plugin asks consumers to.
+ *
+ * <ul>
+ * <li>A running step ({@link #forStep}) looks them up through its run ({@code findCredentialById}: the build's own
+ *     authentication, folder credentials, credentials parameters) and records the use on the run ({@code track}), so
+ *     the credential's usage page lists the build. Its AWS environment ({@code withAWS}, {@code withCredentials}) comes
+ *     from the step's {@code EnvVars}; STS sessions are named after the job and build.
+ * <li>The build page and its buttons ({@link #forPage}) run outside any build: they look credentials up in the job
+ *     with the authentication the job's builds run as, and record no use (a page view is not a use; tracking on every
+ *     view would rewrite the credentials' fingerprints all the time). STS sessions are named after the user.
+ * </ul>
  */
 public final class RegistryAccess {
     private RegistryAccess() {
     }
 
-    /** Resolves {@code params} for {@code run}; error messages speak of "the step". */
-    public static RegistryTarget resolve(Run<?, ?> run, EcrParameters params) throws AbortException {
-        return resolve(run, params, null);
+    /**
+     * Resolves a step's {@code params} for {@code run}, with the step's environment; error messages name
+     * {@code stepName} (e.g. {@code ecrPromote}).
+     */
+    public static RegistryTarget forStep(Run<?, ?> run, Map<String, String> stepEnvironment, EcrParameters params,
+            String stepName) throws AbortException {
+        return new TargetResolver(defaults(), id -> lookupForRun(run, id)).resolve(params, stepName,
+                AwsEnvironment.of(stepEnvironment), SessionNames.forBuild(run.getParent().getFullName(), run.getNumber()));
     }
 
-    /** Resolves {@code params} for {@code run}; error messages name {@code stepName} (e.g. {@code ecrPromote}). */
-    public static RegistryTarget resolve(Run<?, ?> run, EcrParameters params, String stepName) throws AbortException {
+    /**
+     * Resolves recorded {@code params} for the build page of {@code run}, acting for {@code userId} (the session name
+     * CloudTrail shows); error messages speak of {@code where}.
+     */
+    public static RegistryTarget forPage(Run<?, ?> run, EcrParameters params, String userId, String where)
+            throws AbortException {
+        Job<?, ?> job = run.getParent();
+        return new TargetResolver(defaults(), id -> lookupInJob(job, id)).resolve(params, where, AwsEnvironment.NONE,
+                SessionNames.forUser(userId));
+    }
+
+    private static GlobalDefaults defaults() {
         EcrPromotionConfiguration config = EcrPromotionConfiguration.get();
-        GlobalDefaults defaults = config == null ? GlobalDefaults.NONE : config.toDefaults();
-        return new TargetResolver(defaults, id -> lookup(run, id)).resolve(params, stepName);
+        return config == null ? GlobalDefaults.NONE : config.toDefaults();
     }
 
-    private static StandardCredentials lookup(Run<?, ?> run, String id) {
+    /** Through the run, tracked: what a build does. */
+    static StandardCredentials lookupForRun(Run<?, ?> run, String id) {
         StandardCredentials c = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
         if (c != null) {
             // shows the use on the credentials' "usage" page
             CredentialsProvider.track(run, c);
         }
         return c;
+    }
+
+    /** Through the job, as its builds would see them, untracked: what a page does. */
+    static StandardCredentials lookupInJob(Job<?, ?> job, String id) {
+        return CredentialsProvider.findCredentialByIdInItem(id, StandardCredentials.class, job, authenticationOf(job),
+                List.of());
+    }
+
+    /** The authentication the job's builds run as: SYSTEM unless an authorization plugin (authorize-project) says otherwise. */
+    static Authentication authenticationOf(Object item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 }

@@ -12,11 +12,14 @@ interface RegistryConnector {
     /** What the button and the summary name in their error suggestions. */
     String PAGE = "the build page";
 
-    /** The real one: global configuration and credentials through {@link RegistryAccess}, backends via ServiceLoader. */
+    /**
+     * The real one: global configuration and credentials through {@link RegistryAccess#forPage} (looked up in the job,
+     * no use recorded; STS session named after the user viewing or clicking), backends via ServiceLoader.
+     */
     RegistryConnector JENKINS = new RegistryConnector() {
         @Override
         public RegistryTarget resolve(Run<?, ?> run, EcrParameters params) throws AbortException {
-            return RegistryAccess.resolve(run, params, PAGE);
+            return RegistryAccess.forPage(run, params, EcrPromotionAction.currentActor(), PAGE);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
@@ -10,14 +11,31 @@ import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.time.Duration;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * Merges a step's {@link EcrParameters} with the {@link GlobalDefaults} and turns a credentials ID into registry
- * options. Plain Java: the Jenkins look-up of credentials comes in as a function, so this is tested without Jenkins.
+ * Merges a step's {@link EcrParameters} with the step's AWS environment and the {@link GlobalDefaults}, and turns a
+ * credentials ID into registry options. Plain Java: the Jenkins look-up of credentials comes in as a function, so
+ * this is tested without Jenkins.
  *
- * <p>Precedence: a value given to the step wins over the global one. The role ARN of the step wins over the role
- * ARN stored in an "AWS access key" credential. No credentials ID at all means the AWS default chain for ECR (an
- * instance profile on the controller) and ~/.docker/config.json or anonymous access for other registries.
+ * <p>Values: a value given to the step wins over the step environment's ({@code AWS_REGION}/{@code AWS_DEFAULT_REGION},
+ * {@code AWS_ENDPOINT_URL_ECR}/{@code AWS_ENDPOINT_URL}), which wins over the global one.
+ *
+ * <p>Identity, first that applies:
+ * <ol>
+ * <li>the step's {@code credentialsId:} ("AWS Credentials" for ECR, "Username with password" for other registries);
+ * <li>for ECR, the step environment: {@code AWS_ACCESS_KEY_ID} + {@code AWS_SECRET_ACCESS_KEY} (+
+ *     {@code AWS_SESSION_TOKEN}), as {@code withAWS} and {@code withCredentials([aws(...)])} set them; else
+ *     {@code AWS_PROFILE}, which names a profile of the controller's own {@code ~/.aws} files and so is the
+ *     controller's identity: used only when an administrator allows that, refused otherwise;
+ * <li>the global default credentials;
+ * <li>the controller's own identity (AWS default chain; {@code ~/.docker/config.json} for other registries), only
+ *     when an administrator allows it. Otherwise ECR is refused and other registries are reached anonymously.
+ * </ol>
+ * A step's {@code roleArn:} is assumed on top of whichever identity applies, with the role session name given here
+ * (job and build for a step, the user for a button). {@code oci:} layouts are refused unless an administrator allows
+ * on-disk layouts.
  */
 public final class TargetResolver {
     private final GlobalDefaults defaults;
@@ -25,21 +43,30 @@ public final class TargetResolver {
 
     /**
      * @param defaults the global configuration's values
-     * @param lookup finds credentials by ID for the run (null when there are none with that ID)
+     * @param lookup finds credentials by ID for the run or job (null when there are none with that ID)
      */
     public TargetResolver(GlobalDefaults defaults, Function<String, StandardCredentials> lookup) {
         this.defaults = defaults == null ? GlobalDefaults.NONE : defaults;
         this.lookup = lookup;
     }
 
+    /** As {@link #resolve(EcrParameters, String, AwsEnvironment, String)} without a step environment. */
+    public RegistryTarget resolve(EcrParameters params, String stepName) throws AbortException {
+        return resolve(params, stepName, AwsEnvironment.NONE, null);
+    }
+
     /**
      * Resolves {@code params} into a target.
      *
      * @param stepName named in the error messages ("set repository: in ecrPromote")
+     * @param env the AWS variables of the step's environment ({@link AwsEnvironment#NONE} for the build page)
+     * @param roleSessionName the STS session name for an assumed role; null for the default
      * @throws AbortException one line saying what is missing or wrong and where to fix it
      */
-    public RegistryTarget resolve(EcrParameters params, String stepName) throws AbortException {
+    public RegistryTarget resolve(EcrParameters params, String stepName, AwsEnvironment env, String roleSessionName)
+            throws AbortException {
         EcrParameters p = params == null ? new EcrParameters() : params;
+        AwsEnvironment e = env == null ? AwsEnvironment.NONE : env;
         String step = stepName == null || stepName.isBlank() ? "the step" : stepName;
 
         String repoText = p.getRepository() != null ? p.getRepository() : defaults.defaultRepository();
@@ -50,55 +77,99 @@ public final class TargetResolver {
         Repository repository;
         try {
             repository = Repository.parse(repoText);
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException ex) {
             String where = p.getRepository() != null ? "repository: in " + step : "the default registry in " + Failures.SYSTEM_PAGE;
-            throw new AbortException(trimPeriod(e.getMessage()) + ". Check " + where + ".");
+            throw new AbortException(trimPeriod(ex.getMessage()) + ". Check " + where + ".");
         }
+        if (repository.kind() == Repository.Kind.LAYOUT && !defaults.onDiskLayoutsAllowed()) {
+            throw new AbortException("Tried to use the OCI layout " + repository + " but failed because on-disk layouts "
+                    + "(oci:PATH, a directory on the Jenkins controller) are not allowed. Use a registry repository, or "
+                    + "ask an administrator to allow on-disk OCI layouts in " + Failures.SYSTEM_PAGE + ".");
+        }
+        boolean ecr = repository.kind() == Repository.Kind.ECR;
 
         boolean chainFromStep = p.getEnvironments() != null;
         String chainText = chainFromStep ? p.getEnvironments() : defaults.environments();
         EnvironmentChain chain;
         try {
             chain = chainText == null ? EnvironmentChain.DEFAULT : EnvironmentChain.parse(chainText);
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException ex) {
             String where = chainFromStep ? "environments: in " + step : "the environment chain in " + Failures.SYSTEM_PAGE;
-            throw new AbortException(trimPeriod(e.getMessage()) + ". Fix " + where + ".");
+            throw new AbortException(trimPeriod(ex.getMessage()) + ". Fix " + where + ".");
         }
 
         RegistryOptions.Builder options = RegistryOptions.builder()
-                .region(p.getRegion() != null ? p.getRegion() : defaults.region())
-                .endpointUrl(defaults.endpointUrl())
-                .timeout(Duration.ofSeconds(defaults.timeoutSeconds()));
+                .region(first(p.getRegion(), e.region(), defaults.region()))
+                .endpointUrl(ecr ? first(e.endpointUrl(), defaults.endpointUrl()) : defaults.endpointUrl())
+                .timeout(Duration.ofSeconds(defaults.timeoutSeconds()))
+                .roleSessionName(roleSessionName)
+                // the backends enforce it too: no default chain, no ~/.aws profile, no ~/.docker/config.json
+                .ambientCredentialsAllowed(defaults.controllerIdentityAllowed());
 
-        boolean idFromStep = p.getCredentialsId() != null;
-        String credentialsId = idFromStep ? p.getCredentialsId() : defaults.credentialsId();
-        String roleArn = p.getRoleArn();
-        if (credentialsId != null) {
-            String where = idFromStep ? "credentialsId: in " + step : "the default credentials in " + Failures.SYSTEM_PAGE;
-            StandardCredentials credentials = lookup == null ? null : lookup.apply(credentialsId);
-            if (credentials == null) {
-                throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
-                        + " but failed because no credentials with that ID are visible to this build. Check " + where
-                        + ", or add them in Manage Jenkins -> Credentials (or the job's folder).");
+        if (p.getCredentialsId() != null) {
+            applyCredentials(options, repository, p.getCredentialsId(), "credentialsId: in " + step);
+        } else if (ecr && e.hasAnyKey()) {
+            if (e.accessKeyId() == null || e.secretAccessKey() == null) {
+                throw new AbortException("Tried to use the AWS keys of the step's environment for " + repository
+                        + " but failed because only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set. Set both "
+                        + "(withAWS or withCredentials([aws(...)]) do), or neither.");
             }
-            if (credentials instanceof AwsAccessKeyCredentials aws) {
-                requireKind(repository, Repository.Kind.ECR, credentialsId, "an AWS access key", where);
-                options.awsKeys(aws.getAccessKeyId(), plain(aws.getSecretAccessKey()));
-                if (roleArn == null) {
-                    roleArn = aws.getRoleArn();
-                }
-                options.externalId(aws.getExternalId());
-            } else if (credentials instanceof StandardUsernamePasswordCredentials up) {
-                requireKind(repository, Repository.Kind.REGISTRY, credentialsId, "a username with password", where);
-                options.basicAuth(up.getUsername(), plain(up.getPassword()));
-            } else {
-                throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
-                        + " but failed because they are of a kind this plugin cannot use. Check " + where
-                        + ": use \"AWS access key\" credentials for Amazon ECR or \"Username with password\" for other registries.");
+            options.awsKeys(e.accessKeyId(), e.secretAccessKey(), e.sessionToken());
+        } else if (ecr && e.profile() != null) {
+            if (!defaults.controllerIdentityAllowed()) {
+                throw new AbortException("Tried to use the AWS profile '" + e.profile() + "' (AWS_PROFILE in the step's "
+                        + "environment) for " + repository + " but failed because a profile is read from the Jenkins "
+                        + "controller's own ~/.aws files, and the controller's own AWS identity is not allowed. Use "
+                        + "credentialsId: in " + step + " or withAWS(credentials: ...), or ask an administrator to allow "
+                        + "the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
             }
+            options.awsProfile(e.profile());
+        } else if (defaults.credentialsId() != null) {
+            applyCredentials(options, repository, defaults.credentialsId(), "the default credentials in " + Failures.SYSTEM_PAGE);
+        } else if (ecr && !defaults.controllerIdentityAllowed()) {
+            throw new AbortException("Tried to find AWS credentials for " + repository + " but failed because none were "
+                    + "given (no credentialsId: in " + step + ", no AWS_ACCESS_KEY_ID in the step's environment, no "
+                    + "default credentials in " + Failures.SYSTEM_PAGE + ") and the controller's own AWS identity is "
+                    + "not allowed. Set credentialsId: to \"AWS Credentials\", wrap the step in withAWS(credentials: ...), "
+                    + "or ask an administrator to allow the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
         }
-        options.roleArn(roleArn);
+        options.roleArn(p.getRoleArn());
         return new RegistryTarget(repository, chain, options.build());
+    }
+
+    private void applyCredentials(RegistryOptions.Builder options, Repository repository, String credentialsId,
+            String where) throws AbortException {
+        StandardCredentials credentials = lookup == null ? null : lookup.apply(credentialsId);
+        if (credentials == null) {
+            throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
+                    + " but failed because no credentials with that ID are visible here. Check " + where
+                    + ", or add them in Manage Jenkins -> Credentials (or the job's folder).");
+        }
+        if (credentials instanceof AmazonWebServicesCredentials aws) {
+            requireKind(repository, Repository.Kind.ECR, credentialsId, "AWS Credentials", where);
+            AwsCredentials keys;
+            try {
+                // The credential assumes its own role (ARN, external ID, MFA, duration) if it has one.
+                keys = aws.resolveCredentials(null);
+            } catch (RuntimeException ex) {
+                throw new AbortException("Tried to get AWS keys from the credentials '" + credentialsId + "' but failed "
+                        + "because " + StateCache.oneLine(String.valueOf(ex.getMessage())) + ". Check them (and the "
+                        + "role they assume) in Manage Jenkins -> Credentials.");
+            }
+            if (keys == null) {
+                throw new AbortException("Tried to get AWS keys from the credentials '" + credentialsId + "' but failed "
+                        + "because they gave none. Check them in Manage Jenkins -> Credentials.");
+            }
+            options.awsKeys(keys.accessKeyId(), keys.secretAccessKey(),
+                    keys instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+        } else if (credentials instanceof StandardUsernamePasswordCredentials up) {
+            requireKind(repository, Repository.Kind.REGISTRY, credentialsId, "a username with password", where);
+            options.basicAuth(up.getUsername(), plain(up.getPassword()));
+        } else {
+            throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
+                    + " but failed because they are of a kind this plugin cannot use. Check " + where
+                    + ": use \"AWS Credentials\" for Amazon ECR or \"Username with password\" for other registries.");
+        }
     }
 
     private static void requireKind(Repository repository, Repository.Kind wanted, String id, String what, String where)
@@ -108,6 +179,15 @@ public final class TargetResolver {
             throw new AbortException("Tried to use the credentials '" + id + "' for " + repository + " but failed "
                     + "because they are " + what + ", which fits only " + fits + ". Check " + where + ".");
         }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String plain(Secret secret) {

@@ -69,6 +69,15 @@ public class BuildPageModelTest {
     }
 
     @Test
+    public void buttons_whenHistoryShowsOnlyADryRun_offersNoRollback() throws Exception {
+        // a dry run of ecrPromote (or ecrBuildTag) records what it would have done; the image was never there
+        InMemoryRegistry r = registry().seed("testing", IMAGE_12).seed("staging", IMAGE_12).seed("production", IMAGE_12);
+        List<HistoryEntry> history = List.of(put("production", TAG_11, DIGEST_11, PromoteStepLogic.DRY_RUN),
+                put("staging", TAG_11, DIGEST_11, "Dry run"));
+        assertEquals(List.of(), labels(BuildPageModel.of(record11(), live(r), history, NO_LINKS)));
+    }
+
+    @Test
     public void buttons_whenHeldBeforeAndStillThere_offersNoRollback() throws Exception {
         InMemoryRegistry r = registry().seed("testing", IMAGE_11).seed("staging", IMAGE_11).seed("production", IMAGE_11);
         List<HistoryEntry> history = List.of(put("production", TAG_11, DIGEST_11, "promoted"));

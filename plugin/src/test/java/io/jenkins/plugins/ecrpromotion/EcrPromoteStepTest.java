@@ -7,8 +7,10 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -60,10 +62,10 @@ public class EcrPromoteStepTest {
     }
 
     @Test
-    public void descriptor_isEcrPromoteNeedingRunAndListener() {
+    public void descriptor_isEcrPromoteNeedingRunListenerAndEnvironment() {
         EcrPromoteStep.DescriptorImpl d = new EcrPromoteStep.DescriptorImpl();
         assertEquals("ecrPromote", d.getFunctionName());
-        assertEquals(Set.of(Run.class, TaskListener.class), d.getRequiredContext());
+        assertEquals(Set.of(Run.class, TaskListener.class, EnvVars.class), d.getRequiredContext());
         assertTrue(d.getDisplayName().startsWith("Promote"));
         assertNotNull(EcrPromoteStep.DescriptorImpl.class.getAnnotation(Extension.class));
     }
@@ -158,15 +160,40 @@ public class EcrPromoteStepTest {
 
     @Test
     public void run_withKnownCredentials_tracksTheirUseOnTheRun() throws Exception {
-        AwsAccessKeyCredentials aws = TestCredentials.aws("ecr");
+        AmazonWebServicesCredentials aws = TestCredentials.aws("ecr");
         f.credentials.put("ecr", aws);
         EcrPromoteStep s = step("testing", "staging");
         s.setCredentialsId("ecr");
 
         run(s);
 
-        f.verifyTracked((StandardCredentials) aws);
+        f.verifyTracked(aws);
         assertEquals("AKIAIOSFODNN7EXAMPLE", f.openedWith.get().accessKeyId().orElseThrow());
+    }
+
+    @Test
+    public void run_insideWithAws_usesTheStepEnvironmentsKeys_andNamesTheStsSessionAfterTheBuild() throws Exception {
+        f.env.put("AWS_SESSION_TOKEN", "withAWS-token");
+        f.env.put("AWS_REGION", "us-east-1");
+
+        run(step("testing", "staging"));
+
+        assertEquals(StepFixture.ENV_KEY_ID, f.openedWith.get().accessKeyId().orElseThrow());
+        assertEquals("withAWS-token", f.openedWith.get().sessionToken().orElseThrow());
+        assertEquals("team-ecs-demo-11", f.openedWith.get().roleSessionName());
+        assertFalse(f.openedWith.get().ambientCredentialsAllowed());
+    }
+
+    @Test
+    public void run_withoutAnyCredentials_isRefusedUnlessTheControllerIdentityIsAllowed() throws Exception {
+        f.env.clear();
+        AbortException e = assertThrows(AbortException.class, () -> run(step("testing", "staging")));
+        assertTrue(e.getMessage(), e.getMessage().contains("controller's own AWS identity is not allowed"));
+        assertEquals(null, f.openedWith.get());
+
+        f.config.setAllowControllerIdentity(true);
+        run(step("testing", "staging"));
+        assertTrue(f.openedWith.get().ambientCredentialsAllowed());
     }
 
     @Test

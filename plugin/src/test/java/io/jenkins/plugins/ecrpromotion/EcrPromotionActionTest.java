@@ -2,6 +2,8 @@ package io.jenkins.plugins.ecrpromotion;
 
 import static io.jenkins.plugins.ecrpromotion.PageFixtures.*;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.mockito.Mockito.doThrow;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertSame;
@@ -152,11 +154,40 @@ public class EcrPromotionActionTest {
     }
 
     @Test
-    public void promote_whenPermissionMissing_answers403WithoutReachingTheRegistry() throws Exception {
+    @SuppressWarnings("rawtypes")
+    public void summaries_ofTwoJobsWithTheSameSettings_areCachedSeparately() throws Exception {
+        // Same repository and credentials ID in two folders: each folder may hold its own credential with that ID.
+        when(job.getFullName()).thenReturn("folder-a/app");
+        Run other = mock(Run.class);
+        Job otherJob = mock(Job.class);
+        when(otherJob.getFullName()).thenReturn("folder-b/app");
+        doReturn(otherJob).when(other).getParent();
+        EcrPromotionAction second = new EcrPromotionAction();
+        second.onAttached(other);
+        second.recordImage(REPO, TAG_11, DIGEST_11);
+
+        action.getSummaries();
+        second.getSummaries();
+        action.getSummaries();
+        second.getSummaries();
+
+        assertEquals("one read per job, then each job's own cached answer", 2, resolves);
+        assertEquals(new EcrPromotionAction.PageKey("folder-a/app", new EcrParameters(REPO, null, null, null, null)),
+                EcrPromotionAction.PageKey.of(run, action.getImage(REPO).toParameters()));
+    }
+
+    @Test
+    public void promote_whenPermissionMissing_isDeniedByCheckPermissionWithoutReachingTheRegistry() throws Exception {
         registry.seed("testing", IMAGE_11);
-        when(job.hasPermission(EcrPromotionPermissions.PROMOTE)).thenReturn(false);
-        assertEquals(403, answered(action.doPromote(req, REPO, "staging", "promote")).status);
-        verify(job).hasPermission(EcrPromotionPermissions.PROMOTE); // on the job, not on the run
+        // Jenkins' checkPermission throws AccessDeniedException (a RuntimeException); Stapler then sends an anonymous
+        // user to the login page and answers 403 to a logged-in one.
+        RuntimeException denied = new RuntimeException("anonymous is missing the ECR Promotion/Promote permission");
+        doThrow(denied).when(job).checkPermission(EcrPromotionPermissions.PROMOTE);
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> action.doPromote(req, REPO, "staging", "promote"));
+
+        assertSame(denied, e);
+        verify(job).checkPermission(EcrPromotionPermissions.PROMOTE); // on the job, not on the run
         assertEquals(0, resolves);
         assertTrue(opens.isEmpty());
         assertEquals(0, registry.totalCalls());

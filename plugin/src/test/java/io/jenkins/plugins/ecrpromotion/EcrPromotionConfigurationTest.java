@@ -2,6 +2,12 @@ package io.jenkins.plugins.ecrpromotion;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.spy;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -99,5 +105,82 @@ public class EcrPromotionConfigurationTest {
 
         FormException e = assertThrows(FormException.class, () -> config.configure(req, null));
         assertTrue(e.getMessage(), e.getMessage().contains("environment chain"));
+    }
+
+    @Test
+    public void adminSwitches_areOffByDefault_dataBound_andReachTheDefaults() throws Exception {
+        assertFalse(config.isAllowControllerIdentity());
+        assertFalse(config.isAllowOnDiskLayouts());
+        assertFalse(config.toDefaults().controllerIdentityAllowed());
+        assertFalse(config.toDefaults().onDiskLayoutsAllowed());
+        for (String p : new String[] {"AllowControllerIdentity", "AllowOnDiskLayouts"}) {
+            assertNotNull(p, EcrPromotionConfiguration.class.getMethod("set" + p, boolean.class).getAnnotation(DataBoundSetter.class));
+        }
+        config.setAllowControllerIdentity(true);
+        config.setAllowOnDiskLayouts(true);
+        assertTrue(config.toDefaults().controllerIdentityAllowed());
+        assertTrue(config.toDefaults().onDiskLayoutsAllowed());
+    }
+
+    @Test
+    public void configure_uncheckedSwitchesAreAbsentFromTheForm_andTurnOff() throws Exception {
+        config.setAllowControllerIdentity(true);
+        config.setAllowOnDiskLayouts(true);
+        StaplerRequest2 req = mock(StaplerRequest2.class);
+        assertTrue(config.configure(req, null));
+        assertFalse(config.isAllowControllerIdentity());
+        assertFalse(config.isAllowOnDiskLayouts());
+    }
+
+    @Test
+    public void configure_whenValid_savesOnceAfterBinding() throws Exception {
+        EcrPromotionConfiguration spied = spy(new EcrPromotionConfiguration());
+        StaplerRequest2 req = mock(StaplerRequest2.class);
+        doAnswer(inv -> {
+            EcrPromotionConfiguration c = inv.getArgument(0);
+            c.setEnvironments("dev,prod");
+            c.setAllowControllerIdentity(true);
+            return null;
+        }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+
+        assertTrue(spied.configure(req, null));
+
+        verify(spied, times(1)).save();
+        assertTrue(spied.isAllowControllerIdentity());
+    }
+
+    @Test
+    public void configure_whenChainInvalid_savesNothingAndKeepsThePreviousValues() throws Exception {
+        EcrPromotionConfiguration spied = spy(new EcrPromotionConfiguration());
+        spied.setEnvironments("testing,production");
+        spied.setRegion("eu-west-1");
+        spied.setAllowOnDiskLayouts(true);
+        clearInvocations(spied);
+        StaplerRequest2 req = mock(StaplerRequest2.class);
+        doAnswer(inv -> {
+            EcrPromotionConfiguration c = inv.getArgument(0);
+            c.setRegion("us-east-1");
+            c.setEnvironments("a,a");
+            return null;
+        }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+
+        assertThrows(FormException.class, () -> spied.configure(req, null));
+
+        verify(spied, never()).save();
+        assertEquals("testing,production", spied.getEnvironments());
+        assertEquals("eu-west-1", spied.getRegion());
+        assertTrue(spied.isAllowOnDiskLayouts());
+    }
+
+    @Test
+    public void configure_whenDefaultRepositoryInvalid_isRefusedOnThatField() {
+        StaplerRequest2 req = mock(StaplerRequest2.class);
+        doAnswer(inv -> {
+            ((EcrPromotionConfiguration) inv.getArgument(0)).setDefaultRepository("https://no such thing");
+            return null;
+        }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+
+        assertThrows(FormException.class, () -> config.configure(req, null));
+        assertNull(config.getDefaultRepository());
     }
 }

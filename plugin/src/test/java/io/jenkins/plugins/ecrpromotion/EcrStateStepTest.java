@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import hudson.EnvVars;
 import hudson.AbortException;
 import hudson.model.Action;
 import hudson.model.Run;
@@ -46,10 +47,10 @@ public class EcrStateStepTest {
     }
 
     @Test
-    public void descriptor_isEcrStateNeedingRunAndListener() throws Exception {
+    public void descriptor_isEcrStateNeedingRunListenerAndEnvironment() throws Exception {
         EcrStateStep.DescriptorImpl d = new EcrStateStep.DescriptorImpl();
         assertEquals("ecrState", d.getFunctionName());
-        assertEquals(Set.of(Run.class, TaskListener.class), d.getRequiredContext());
+        assertEquals(Set.of(Run.class, TaskListener.class, EnvVars.class), d.getRequiredContext());
         assertNotNull(EcrStateStep.class.getConstructor().getAnnotation(DataBoundConstructor.class));
         for (String p : List.of("Repository", "CredentialsId", "Region", "RoleArn", "Environments")) {
             assertNotNull(p, EcrStateStep.class.getMethod("set" + p, String.class).getAnnotation(DataBoundSetter.class));

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import io.github.ecrpromotion.core.buildtag.BuildTag;
 import io.github.ecrpromotion.core.exec.PromotionResult;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * The steps' logic through the real ECR backend (found by ServiceLoader, as in Jenkins) against a real moto server,
- * reached with the global configuration's endpoint URL and an "AWS access key" credential. The AWS SDK is used here
+ * reached with the global configuration's endpoint URL and an "AWS Credentials" credential. The AWS SDK is used here
  * only to create the repository and push the image, independently of the code under test.
  */
 public class PromoteStepLogicMotoTest {
@@ -45,7 +46,7 @@ public class PromoteStepLogicMotoTest {
     }
 
     private static RegistryTarget target(String name, GlobalDefaults defaults) throws AbortException {
-        AwsAccessKeyCredentials key = new AwsAccessKeyCredentials(null, "moto", null, "testing", TestCredentials.secret("testing"));
+        StandardCredentials key = TestCredentials.aws("moto", AwsBasicCredentials.create("testing", "testing"));
         return new TargetResolver(defaults, id -> id.equals("moto") ? key : null)
                 .resolve(new EcrParameters(HOST + "/" + name, "moto", null, null, null), "ecrPromote");
     }

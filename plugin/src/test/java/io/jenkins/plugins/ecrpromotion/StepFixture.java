@@ -34,7 +34,8 @@ import org.mockito.MockedStatic;
 
 /**
  * A step's world made of Mockito mocks: a {@link StepContext} giving a mocked {@link Run} (job {@code team/ecs-demo},
- * build 11), a {@link TaskListener} whose log is captured, an {@link EnvVars}; Jenkins' static look-ups
+ * build 11), a {@link TaskListener} whose log is captured, an {@link EnvVars} holding AWS keys as {@code withAWS}
+ * sets them; Jenkins' static look-ups
  * (global configuration, credentials, registry backends) answered from this object. Close it to end the static mocks.
  */
 final class StepFixture implements AutoCloseable {
@@ -42,6 +43,8 @@ final class StepFixture implements AutoCloseable {
     static final String SHA = "5ad95f2e0a9c3b1d4e5f60718293a4b5c6d7e8f9";
     static final String TAG = "2016.08.24T17.13.38Z.5ad95f2-team-ecs-demo-11";
     static final String REPO = "123456789012.dkr.ecr.us-east-1.amazonaws.com/oe/ecs-demo";
+    static final String ENV_KEY_ID = "AKIAWITHAWSEXAMPLE";
+    static final String ENV_SECRET = "withAWS-secret-EXAMPLE";
 
     final StepContext context = mock(StepContext.class);
     @SuppressWarnings("rawtypes")
@@ -78,6 +81,9 @@ final class StepFixture implements AutoCloseable {
         when(context.get(Run.class)).thenReturn(run);
         when(context.get(TaskListener.class)).thenReturn(listener);
         when(context.get(EnvVars.class)).thenReturn(env);
+        // As inside withAWS(credentials: ...): the step's environment holds AWS keys (tests about identity change them).
+        env.put("AWS_ACCESS_KEY_ID", ENV_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
 
         extensions.when(() -> ExtensionList.lookupSingleton(EcrPromotionConfiguration.class)).thenReturn(config);
         provider.when(() -> CredentialsProvider.findCredentialById(anyString(), eq(StandardCredentials.class), any(Run.class)))

@@ -5,7 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 public class TargetResolverTest {
     static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/oe/ecs-demo";
@@ -36,7 +39,8 @@ public class TargetResolverTest {
 
     @Test
     public void resolve_whenStepGivesNothing_usesTheGlobalDefaults() throws Exception {
-        GlobalDefaults defaults = new GlobalDefaults(ECR, "eu-west-1", null, "dev,prod", "http://127.0.0.1:5000", 7);
+        GlobalDefaults defaults = new GlobalDefaults(ECR, "eu-west-1", null, "dev,prod", "http://127.0.0.1:5000", 7)
+                .withControllerIdentityAllowed(true);
 
         RegistryTarget t = resolver(defaults).resolve(new EcrParameters(), "ecrState");
 
@@ -50,7 +54,7 @@ public class TargetResolverTest {
 
     @Test
     public void resolve_whenStepGivesValues_theyWinOverTheDefaults() throws Exception {
-        GlobalDefaults defaults = new GlobalDefaults(OCI, "eu-west-1", null, "dev,prod", null, 0);
+        GlobalDefaults defaults = new GlobalDefaults(OCI, "eu-west-1", null, "dev,prod", null, 0).withControllerIdentityAllowed(true);
 
         RegistryTarget t = resolver(defaults).resolve(new EcrParameters(ECR, null, "us-east-2", "arn:aws:iam::123456789012:role/r",
                 "testing,production"), "ecrPromote");
@@ -64,35 +68,53 @@ public class TargetResolverTest {
 
     @Test
     public void resolve_withoutAnyChain_usesTestingStagingProduction() throws Exception {
-        RegistryTarget t = resolver(GlobalDefaults.NONE).resolve(new EcrParameters(ECR, null, null, null, null), "s");
+        RegistryTarget t = resolver(GlobalDefaults.NONE).resolve(new EcrParameters(OCI, null, null, null, null), "s");
         assertEquals(EnvironmentChain.DEFAULT, t.chain());
     }
 
     @Test
-    public void resolve_withAwsAccessKey_setsKeysAndTheCredentialsRole() throws Exception {
-        AwsAccessKeyCredentials aws = TestCredentials.aws("ecr-key");
-        aws.setRoleArn("arn:aws:iam::123456789012:role/from-credentials");
-        aws.setExternalId("ext-1");
-        store.put("ecr-key", aws);
+    public void resolve_withAwsCredentials_setsTheKeysTheCredentialResolves() throws Exception {
+        store.put("ecr-key", TestCredentials.aws("ecr-key"));
 
         RegistryOptions o = resolver(GlobalDefaults.NONE).resolve(new EcrParameters(ECR, "ecr-key", null, null, null), "s").options();
 
         assertEquals(Optional.of("AKIAIOSFODNN7EXAMPLE"), o.accessKeyId());
         assertEquals(Optional.of(TestCredentials.SECRET_KEY), o.secretAccessKey());
-        assertEquals(Optional.of("arn:aws:iam::123456789012:role/from-credentials"), o.roleArn());
-        assertEquals(Optional.of("ext-1"), o.externalId());
+        assertEquals(Optional.empty(), o.sessionToken());
+        assertEquals(Optional.empty(), o.roleArn());
     }
 
     @Test
-    public void resolve_whenStepNamesARole_itWinsOverTheCredentialsRole() throws Exception {
-        AwsAccessKeyCredentials aws = TestCredentials.aws("ecr-key");
-        aws.setRoleArn("arn:aws:iam::123456789012:role/from-credentials");
-        store.put("ecr-key", aws);
+    public void resolve_withAwsCredentialsThatAssumeTheirOwnRole_passesTheSessionToken() throws Exception {
+        store.put("ecr-role", TestCredentials.aws("ecr-role",
+                AwsSessionCredentials.create("ASIAEXAMPLE", "temp-secret", "temp-token")));
+
+        RegistryOptions o = resolver(GlobalDefaults.NONE).resolve(new EcrParameters(ECR, "ecr-role", null, null, null), "s").options();
+
+        assertEquals(Optional.of("ASIAEXAMPLE"), o.accessKeyId());
+        assertEquals(Optional.of("temp-token"), o.sessionToken());
+    }
+
+    @Test
+    public void resolve_whenStepNamesARole_itIsAssumedOnTopOfTheCredentials() throws Exception {
+        store.put("ecr-key", TestCredentials.aws("ecr-key"));
 
         RegistryOptions o = resolver(GlobalDefaults.NONE).resolve(
                 new EcrParameters(ECR, "ecr-key", null, "arn:aws:iam::123456789012:role/from-step", null), "s").options();
 
+        assertEquals(Optional.of("AKIAIOSFODNN7EXAMPLE"), o.accessKeyId());
         assertEquals(Optional.of("arn:aws:iam::123456789012:role/from-step"), o.roleArn());
+    }
+
+    @Test
+    public void resolve_whenAwsCredentialsCannotResolve_abortsNamingThem() {
+        AmazonWebServicesCredentials broken = TestCredentials.aws("broken");
+        when(broken.resolveCredentials(null)).thenThrow(new IllegalStateException("Access denied to assume role x"));
+        store.put("broken", broken);
+        AbortException e = assertThrows(AbortException.class, () -> resolver(GlobalDefaults.NONE)
+                .resolve(new EcrParameters(ECR, "broken", null, null, null), "ecrPromote"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'broken'"));
+        assertTrue(e.getMessage(), e.getMessage().contains("Access denied to assume role x"));
     }
 
     @Test
@@ -117,12 +139,14 @@ public class TargetResolverTest {
     }
 
     @Test
-    public void resolve_withoutCredentialsId_leavesAuthToTheDefaultChain() throws Exception {
-        RegistryOptions o = resolver(GlobalDefaults.NONE).resolve(new EcrParameters(ECR, null, null, null, null), "s").options();
+    public void resolve_withoutAnyCredentials_whenControllerIdentityAllowed_leavesAuthToTheDefaultChain() throws Exception {
+        RegistryOptions o = resolver(GlobalDefaults.NONE.withControllerIdentityAllowed(true))
+                .resolve(new EcrParameters(ECR, null, null, null, null), "s").options();
 
         assertEquals(Optional.empty(), o.accessKeyId());
         assertEquals(Optional.empty(), o.username());
         assertEquals(Optional.empty(), o.roleArn());
+        assertTrue(o.ambientCredentialsAllowed());
     }
 
     @Test
@@ -147,7 +171,7 @@ public class TargetResolverTest {
         store.put("ssh", mock(StandardCredentials.class));
         AbortException e = assertThrows(AbortException.class, () -> resolver(GlobalDefaults.NONE)
                 .resolve(new EcrParameters(ECR, "ssh", null, null, null), "ecrPromote"));
-        assertTrue(e.getMessage(), e.getMessage().contains("\"AWS access key\""));
+        assertTrue(e.getMessage(), e.getMessage().contains("\"AWS Credentials\""));
         assertTrue(e.getMessage(), e.getMessage().contains("\"Username with password\""));
     }
 

@@ -3,9 +3,11 @@ package io.jenkins.plugins.ecrpromotion;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.Secret;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /** Credentials for tests: {@link Secret} is final and needs Jenkins' key, so it is a Mockito mock here. */
 final class TestCredentials {
@@ -22,9 +24,18 @@ final class TestCredentials {
         return s;
     }
 
-    static AwsAccessKeyCredentials aws(String id) {
-        return new AwsAccessKeyCredentials(CredentialsScope.GLOBAL, id, "ECR promoter", "AKIAIOSFODNN7EXAMPLE",
-                secret(SECRET_KEY));
+    /** "AWS Credentials" (aws-credentials) whose resolveCredentials gives long-term keys. */
+    static AmazonWebServicesCredentials aws(String id) {
+        return aws(id, AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_KEY));
+    }
+
+    /** "AWS Credentials" whose resolveCredentials gives these keys (e.g. AwsSessionCredentials after its own role). */
+    static AmazonWebServicesCredentials aws(String id, AwsCredentials keys) {
+        AmazonWebServicesCredentials c = mock(AmazonWebServicesCredentials.class);
+        when(c.getId()).thenReturn(id);
+        when(c.resolveCredentials(null)).thenReturn(keys);
+        when(c.resolveCredentials()).thenReturn(keys);
+        return c;
     }
 
     static StandardUsernamePasswordCredentials userPass(String id) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * else is on the class path. Tests may swap the retry strategy and add interceptors.
  */
 final class EcrClientFactory {
-    /** The session name CloudTrail shows for our assumed-role calls. */
+    /** The session name CloudTrail shows for our assumed-role calls when the options name none. */
     static final String ROLE_SESSION_NAME = "ecr-promotion";
     /**
      * One more attempt than the SDK's default 3. PutImage is limited to 10 calls a second per account and region, so
@@ -82,13 +84,14 @@ final class EcrClientFactory {
         EcrErrors errors = new EcrErrors(repository, regionName.get(), endpoint.map(URI::toString)
                 .orElse("https://api.ecr." + regionName.get() + ".amazonaws.com"), options);
 
+        // Before any client is built: a refusal leaves nothing to close.
+        AwsCredentialsProvider credentials = baseCredentials(repository);
         List<AutoCloseable> resources = new ArrayList<>();
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(options.timeout())
                 .socketTimeout(options.timeout())
                 .build();
         resources.add(http);
-        AwsCredentialsProvider credentials = baseCredentials();
         if (credentials instanceof AutoCloseable c) {
             resources.add(c);
         }
@@ -106,7 +109,7 @@ final class EcrClientFactory {
             StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(stsClient)
                     .refreshRequest(r -> {
-                        r.roleArn(options.roleArn().get()).roleSessionName(ROLE_SESSION_NAME);
+                        r.roleArn(options.roleArn().get()).roleSessionName(options.roleSessionName());
                         options.externalId().ifPresent(r::externalId);
                     })
                     .build();
@@ -140,10 +143,30 @@ final class EcrClientFactory {
         }
     }
 
-    private AwsCredentialsProvider baseCredentials() {
+    /**
+     * The credentials before any role is assumed: the keys given (with their session token, for temporary keys),
+     * else a named profile, else the SDK default chain. A profile reads this machine's ~/.aws files and the default
+     * chain this machine's identity, so both count as ambient: refused when the options do not allow ambient
+     * credentials (a Jenkins controller running other people's jobs must not lend them its own identity).
+     */
+    private AwsCredentialsProvider baseCredentials(Repository repository) throws RegistryException {
         if (options.accessKeyId().isPresent() && options.secretAccessKey().isPresent()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(options.accessKeyId().get(), options.secretAccessKey().get()));
+            String id = options.accessKeyId().get();
+            String secret = options.secretAccessKey().get();
+            return StaticCredentialsProvider.create(options.sessionToken().isPresent()
+                    ? AwsSessionCredentials.create(id, secret, options.sessionToken().get())
+                    : AwsBasicCredentials.create(id, secret));
+        }
+        if (!options.ambientCredentialsAllowed()) {
+            throw new RegistryException(RegistryException.Reason.AUTH, "Tried to open " + repository
+                    + " but failed because no AWS credentials were given"
+                    + (options.awsProfile().isPresent()
+                            ? " (only the profile '" + options.awsProfile().get() + "', which reads this machine's AWS files)"
+                            : "")
+                    + " and ambient credentials (this machine's own AWS identity) are not allowed");
+        }
+        if (options.awsProfile().isPresent()) {
+            return ProfileCredentialsProvider.builder().profileName(options.awsProfile().get()).build();
         }
         // Environment, system properties, profiles, web identity, container and instance roles, in the SDK's order.
         return DefaultCredentialsProvider.builder().build();

@@ -14,6 +14,8 @@ final class CallLog implements ExecutionInterceptor {
     final List<String> operations = Collections.synchronizedList(new ArrayList<>());
     final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Each HTTP attempt's X-Amz-Security-Token header (the session token of temporary keys), "" when absent. */
+    final List<String> securityTokens = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -24,6 +26,7 @@ final class CallLog implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         authorizations.add(context.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+        securityTokens.add(context.httpRequest().firstMatchingHeader("X-Amz-Security-Token").orElse(""));
     }
 
     long count(String operation) {
@@ -36,5 +39,6 @@ final class CallLog implements ExecutionInterceptor {
         operations.clear();
         requests.clear();
         authorizations.clear();
+        securityTokens.clear();
     }
 }

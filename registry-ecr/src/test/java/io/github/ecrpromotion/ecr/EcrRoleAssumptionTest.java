@@ -67,4 +67,20 @@ public class EcrRoleAssumptionTest {
             assertFalse(auth, auth.contains("Credential=" + EcrTestSupport.KEY_ID + "/"));
         }
     }
+
+    @Test
+    public void roleSessionName_fromTheOptions_isSentToSts() throws Exception {
+        SyntheticImage image = SyntheticImage.dockerV2("named-session");
+        EcrTestSupport.seed(sdk, NAME, image, "build-2");
+        CallLog log = new CallLog();
+        EcrClientFactory factory = new EcrClientFactory(EcrTestSupport.options(moto.endpoint())
+                .roleArn(ROLE).roleSessionName("team-ecs-demo-11").build())
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .interceptor(log);
+        try (EcrRegistry registry = factory.open(EcrTestSupport.repository(NAME))) {
+            registry.getManifest(ImageRef.of(Tag.of("build-2"))).orElseThrow();
+        }
+        AssumeRoleRequest assume = (AssumeRoleRequest) log.requests.get(log.operations.indexOf("AssumeRole"));
+        assertEquals("team-ecs-demo-11", assume.roleSessionName());
+    }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * what its {@code WWW-Authenticate} challenge asks for. Basic: the credentials, sent on every later request. Bearer:
  * a token from the challenge's realm (asked with the credentials when there are any), cached per scope; once the
  * realm is known, a token for a new scope is fetched before the request. A 401 on a cached token means it expired:
- * it is dropped and fetched again, once. Credentials come from the options or, only when a registry asks, from the
- * Docker config's {@code auths} entry for the host.
+ * it is dropped and fetched again, once. Credentials come from the options or, only when a registry asks and ambient
+ * credentials are allowed, from the Docker config's {@code auths} entry for the host. A Jenkins controller turns
+ * ambient credentials off: its own {@code docker login}s must not serve other people's jobs, so no Docker config
+ * file is read at all then and a registry that wants credentials sees anonymous requests.
  */
 final class Auth {
     private final HttpClient client;
@@ -95,9 +97,15 @@ final class Auth {
     /** Why a request stayed unauthorised, naming the user but never the password. */
     String describeCredentials() {
         Optional<Credentials> c = credentials == null ? Optional.empty() : credentials;
-        return c.map(cr -> "the registry rejected the credentials of " + cr)
-                .orElse("the registry requires credentials and none were given (no user name in the options and no "
-                        + "auths entry for " + host + " in " + DockerConfig.path(options.dockerConfig()) + ")");
+        if (c.isPresent()) {
+            return "the registry rejected the credentials of " + c.get();
+        }
+        if (!options.ambientCredentialsAllowed()) {
+            return "the registry requires credentials and none were given (no user name in the options; ambient "
+                    + "credentials such as a Docker config file are not allowed here)";
+        }
+        return "the registry requires credentials and none were given (no user name in the options and no "
+                + "auths entry for " + host + " in " + DockerConfig.path(options.dockerConfig()) + ")";
     }
 
     private Optional<Credentials> credentials() throws RegistryException {
@@ -105,8 +113,10 @@ final class Auth {
         if (c == null) {
             if (options.username().isPresent()) {
                 c = Optional.of(new Credentials(options.username().get(), options.password().orElse(""), "the options"));
-            } else {
+            } else if (options.ambientCredentialsAllowed()) {
                 c = DockerConfig.lookup(DockerConfig.path(options.dockerConfig()), host);
+            } else {
+                c = Optional.empty();
             }
             credentials = c;
         }

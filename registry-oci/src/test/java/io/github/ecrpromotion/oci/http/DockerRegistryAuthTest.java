@@ -127,4 +127,24 @@ public class DockerRegistryAuthTest {
             assertFalse(e.getMessage(), e.getMessage().contains(auth));
         }
     }
+
+    @Test
+    public void dockerConfig_whenAmbientCredentialsNotAllowed_isNeverRead() throws Exception {
+        Path config = tmp.newFile("config.json").toPath();
+        String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(config, "{\"auths\":{\"" + server.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
+        try (Registry r = open(RegistryOptions.builder().dockerConfig(config.toString()).ambientCredentialsAllowed(false))) {
+            RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(ImageRef.of(Tag.of("build-1"))));
+            assertEquals(RegistryException.Reason.AUTH, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().contains("not allowed"));
+            assertFalse(e.getMessage(), e.getMessage().contains(config.toString()));
+        }
+    }
+
+    @Test
+    public void basicAuth_whenAmbientCredentialsNotAllowed_stillWorks() throws Exception {
+        try (Registry r = open(noDockerConfig().basicAuth(USER, PASSWORD).ambientCredentialsAllowed(false))) {
+            assertEquals(IMAGE.manifest().digest(), r.resolve(ImageRef.of(Tag.of("build-1"))).orElseThrow());
+        }
+    }
 }
