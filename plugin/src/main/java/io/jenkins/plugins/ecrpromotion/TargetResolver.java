@@ -99,7 +99,9 @@ public final class TargetResolver {
         }
 
         RegistryOptions.Builder options = RegistryOptions.builder()
-                .region(first(p.getRegion(), e.region(), defaults.region()))
+                // A repository lives in one region: the region an ECR host names wins over the ambient AWS_REGION of
+                // the step's environment (withAWS(region: ...) around a step for another region's repository).
+                .region(first(p.getRegion(), repository.ecrRegion().isPresent() ? null : e.region(), defaults.region()))
                 .endpointUrl(ecr ? first(e.endpointUrl(), defaults.endpointUrl()) : defaults.endpointUrl())
                 .timeout(Duration.ofSeconds(defaults.timeoutSeconds()))
                 .roleSessionName(roleSessionName)

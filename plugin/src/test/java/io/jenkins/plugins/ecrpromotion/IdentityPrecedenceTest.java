@@ -124,14 +124,13 @@ public class IdentityPrecedenceTest {
     }
 
     @Test
-    public void region_stepThenAwsRegionThenAwsDefaultRegionThenGlobal() throws Exception {
+    public void region_theStepsWinsAndTheEnvironmentsNeverOverridesTheRegionAnEcrHostNames() throws Exception {
         withAwsKeys();
-        GlobalDefaults defaults = new GlobalDefaults(null, "ap-south-1", null, null, null, 30);
-        assertEquals(Optional.of("ap-south-1"), resolve(defaults, ecr(null)).region());
+        GlobalDefaults defaults = new GlobalDefaults(null, null, null, null, null, 30);
         env.put("AWS_DEFAULT_REGION", "eu-central-1");
-        assertEquals(Optional.of("eu-central-1"), resolve(defaults, ecr(null)).region());
         env.put("AWS_REGION", "eu-west-1");
-        assertEquals(Optional.of("eu-west-1"), resolve(defaults, ecr(null)).region());
+        // withAWS(region: 'eu-west-1') around a step for a us-east-1 repository: the host's region is used.
+        assertEquals(Optional.empty(), resolve(defaults, ecr(null)).region());
         assertEquals(Optional.of("us-east-2"), resolve(defaults, new EcrParameters(ECR, null, "us-east-2", null, null)).region());
     }
 
