@@ -6,8 +6,8 @@ import hudson.AbortException;
 import hudson.model.Run;
 
 /**
- * The Jenkins side of {@link TargetResolver}: reads the global configuration and looks credentials up for a run
- * (with the run's own permissions and folder credentials), recording their use on the run.
+ * The Jenkins side of {@link TargetResolver}: reads the global configuration and Jenkins' proxy, and looks credentials
+ * up for a run (with the run's own permissions and folder credentials), recording their use on the run.
  */
 public final class RegistryAccess {
     private RegistryAccess() {
@@ -22,7 +22,8 @@ public final class RegistryAccess {
     public static RegistryTarget resolve(Run<?, ?> run, EcrParameters params, String stepName) throws AbortException {
         EcrPromotionConfiguration config = EcrPromotionConfiguration.get();
         GlobalDefaults defaults = config == null ? GlobalDefaults.NONE : config.toDefaults();
-        return new TargetResolver(defaults, id -> lookup(run, id)).resolve(params, stepName);
+        return new TargetResolver(defaults, id -> lookup(run, id)).withProxy(ProxySettings.current())
+                .resolve(params, stepName);
     }
 
     private static StandardCredentials lookup(Run<?, ?> run, String id) {

@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class TargetResolver {
     private final GlobalDefaults defaults;
     private final Function<String, StandardCredentials> lookup;
+    private RegistryOptions.Proxy proxy;
 
     /**
      * @param defaults the global configuration's values
@@ -30,6 +31,12 @@ public final class TargetResolver {
     public TargetResolver(GlobalDefaults defaults, Function<String, StandardCredentials> lookup) {
         this.defaults = defaults == null ? GlobalDefaults.NONE : defaults;
         this.lookup = lookup;
+    }
+
+    /** The HTTP proxy for every target this resolves ({@link ProxySettings}); {@code null} means direct. */
+    public TargetResolver withProxy(RegistryOptions.Proxy proxy) {
+        this.proxy = proxy;
+        return this;
     }
 
     /**
@@ -68,7 +75,8 @@ public final class TargetResolver {
         RegistryOptions.Builder options = RegistryOptions.builder()
                 .region(p.getRegion() != null ? p.getRegion() : defaults.region())
                 .endpointUrl(defaults.endpointUrl())
-                .timeout(Duration.ofSeconds(defaults.timeoutSeconds()));
+                .timeout(Duration.ofSeconds(defaults.timeoutSeconds()))
+                .proxy(proxy);
 
         boolean idFromStep = p.getCredentialsId() != null;
         String credentialsId = idFromStep ? p.getCredentialsId() : defaults.credentialsId();
