@@ -36,6 +36,11 @@ public class Jenkins extends AbstractCIBase implements ItemGroup<TopLevelItem>, 
         throw new UnsupportedOperationException();
     }
 
+    /** The proxy configured in Manage Jenkins, or {@code null} when none is. */
+    public hudson.ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 
 /**
- * The Jenkins side of {@link TargetResolver}: reads the global configuration and looks credentials up the way the
- * credentials plugin asks consumers to.
+ * The Jenkins side of {@link TargetResolver}: reads the global configuration and Jenkins' proxy, and looks credentials
+ * up the way the credentials plugin asks consumers to.
  *
  * <ul>
  * <li>A running step ({@link #forStep}) looks them up through its run ({@code findCredentialById}: the build's own
@@ -36,7 +36,7 @@ public final class RegistryAccess {
      */
     public static RegistryTarget forStep(Run<?, ?> run, Map<String, String> stepEnvironment, EcrParameters params,
             String stepName) throws AbortException {
-        return new TargetResolver(defaults(), id -> lookupForRun(run, id)).resolve(params, stepName,
+        return new TargetResolver(defaults(), id -> lookupForRun(run, id)).withProxy(ProxySettings.current()).resolve(params, stepName,
                 AwsEnvironment.of(stepEnvironment), SessionNames.forBuild(run.getParent().getFullName(), run.getNumber()));
     }
 
@@ -47,7 +47,8 @@ public final class RegistryAccess {
     public static RegistryTarget forPage(Run<?, ?> run, EcrParameters params, String userId, String where)
             throws AbortException {
         Job<?, ?> job = run.getParent();
-        return new TargetResolver(defaults(), id -> lookupInJob(job, id)).resolve(params, where, AwsEnvironment.NONE,
+        return new TargetResolver(defaults(), id -> lookupInJob(job, id)).withProxy(ProxySettings.current())
+                .resolve(params, where, AwsEnvironment.NONE,
                 SessionNames.forUser(userId));
     }
 

@@ -40,6 +40,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 public final class TargetResolver {
     private final GlobalDefaults defaults;
     private final Function<String, StandardCredentials> lookup;
+    private RegistryOptions.Proxy proxy;
 
     /**
      * @param defaults the global configuration's values
@@ -48,6 +49,12 @@ public final class TargetResolver {
     public TargetResolver(GlobalDefaults defaults, Function<String, StandardCredentials> lookup) {
         this.defaults = defaults == null ? GlobalDefaults.NONE : defaults;
         this.lookup = lookup;
+    }
+
+    /** The HTTP proxy for every target this resolves ({@link ProxySettings}); {@code null} means direct. */
+    public TargetResolver withProxy(RegistryOptions.Proxy proxy) {
+        this.proxy = proxy;
+        return this;
     }
 
     /** As {@link #resolve(EcrParameters, String, AwsEnvironment, String)} without a step environment. */
@@ -106,7 +113,8 @@ public final class TargetResolver {
                 .timeout(Duration.ofSeconds(defaults.timeoutSeconds()))
                 .roleSessionName(roleSessionName)
                 // the backends enforce it too: no default chain, no ~/.aws profile, no ~/.docker/config.json
-                .ambientCredentialsAllowed(defaults.controllerIdentityAllowed());
+                .ambientCredentialsAllowed(defaults.controllerIdentityAllowed())
+                .proxy(proxy);
 
         if (p.getCredentialsId() != null) {
             applyCredentials(options, repository, p.getCredentialsId(), "credentialsId: in " + step);

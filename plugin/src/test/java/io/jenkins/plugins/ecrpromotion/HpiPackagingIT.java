@@ -56,7 +56,13 @@ public class HpiPackagingIT {
             "hudson/", "jenkins/", "org/kohsuke/stapler/", "org/jenkinsci/plugins/workflow/",
             "com/cloudbees/plugins/credentials/", "org/jenkinsci/Symbol", "org/jvnet/hudson/annotation_indexer/",
             "net/java/sezpoz/", "io/github/ecrpromotion/jenkinsapi/", "jakarta/servlet/", "org/jvnet/localizer/",
-            "net/sf/json/", "org/springframework/", "com/google/common/");
+            "net/sf/json/", "org/springframework/", "com/google/common/",
+            // the AWS SDK comes from the aws-java-sdk2-* library plugins; aws-credentials' own classes from that plugin
+            "software/amazon/awssdk/", "com/cloudbees/jenkins/plugins/awscredentials/");
+
+    /** Everything WEB-INF/lib may hold: the plugin jar and our own modules; no third-party runtime library is needed. */
+    private static final Set<String> OWN_JARS = Set.of("ecr-promotion.jar", "ecr-promotion-core-", "ecr-promotion-registry-oci-",
+            "ecr-promotion-registry-ecr-");
 
     /** Jars on the plugin's provided class path (jenkins-api and its stand-ins), by artifactId prefix. */
     private static final List<String> PROVIDED_JARS = List.of(
@@ -154,7 +160,8 @@ public class HpiPackagingIT {
         assertEquals(where, version, a.getValue("Plugin-Version"));
         assertEquals(where, "2.541.1", a.getValue("Jenkins-Version"));
         assertEquals(where, "2.541.1", a.getValue("Hudson-Version"));
-        assertEquals(where, "workflow-step-api:710.v3e456cc85233,credentials:1502.v5c95e620ddfe",
+        assertEquals(where, "workflow-step-api:710.v3e456cc85233,credentials:1502.v5c95e620ddfe,"
+                + "aws-credentials:262.v0efb_28f71f94,aws-java-sdk2-ecr:2.42.33-70.vd69c0763fa_60",
                 a.getValue("Plugin-Dependencies"));
         String url = a.getValue("Url");
         assertTrue(where + " Url: " + url, url != null && url.startsWith("https://"));
@@ -189,6 +196,40 @@ public class HpiPackagingIT {
                         e.getName().startsWith("WEB-INF/classes/"));
             }
         }
+    }
+
+    @Test
+    public void manifest_dependsOnTheAwsLibraryAndCredentialsPlugins_withVersions() throws IOException {
+        String deps;
+        try (JarFile jar = new JarFile(hpi.toFile())) {
+            deps = jar.getManifest().getMainAttributes().getValue("Plugin-Dependencies");
+        }
+        Set<String> names = new TreeSet<>();
+        for (String entry : deps.split(",")) {
+            String[] nameAndVersion = entry.trim().split(":", 2);
+            assertEquals("name:version in " + deps, 2, nameAndVersion.length);
+            assertFalse("a version for " + nameAndVersion[0], nameAndVersion[1].isBlank());
+            assertFalse("required, not optional: " + entry, entry.contains("resolution:=optional"));
+            names.add(nameAndVersion[0]);
+        }
+        assertTrue(deps, names.contains("aws-java-sdk2-ecr"));
+        assertTrue(deps, names.contains("aws-credentials"));
+    }
+
+    @Test
+    public void webInfLib_holdsOurOwnModulesOnly_noAwsSdkJar() throws IOException {
+        for (Path jar : bundledJars) {
+            String name = jar.getFileName().toString();
+            assertTrue("only our own modules in WEB-INF/lib, found " + name,
+                    OWN_JARS.stream().anyMatch(own -> own.endsWith(".jar") ? name.equals(own) : name.startsWith(own)));
+            assertFalse(name, name.contains("awssdk") || name.startsWith("apache-client") || name.startsWith("url-connection-client"));
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    assertFalse(name + " holds AWS SDK classes: " + e.getName(), e.getName().startsWith("software/amazon/awssdk/"));
+                }
+            }
+        }
+        assertEquals("the plugin jar and core, registry-oci, registry-ecr", 4, bundledJars.size());
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
@@ -63,6 +64,8 @@ final class StepFixture implements AutoCloseable {
     private final MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class);
     private final MockedStatic<CredentialsProvider> provider = mockStatic(CredentialsProvider.class);
     private final MockedStatic<Registries> registries = mockStatic(Registries.class);
+    /** No Jenkins instance: getInstanceOrNull() answers null, so no proxy is configured. */
+    private final MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class);
 
     /** Registries.open, as a lambda. */
     interface Opener {
@@ -112,6 +115,7 @@ final class StepFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        jenkins.close();
         registries.close();
         provider.close();
         extensions.close();

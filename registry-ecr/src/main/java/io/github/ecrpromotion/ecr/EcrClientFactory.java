@@ -17,7 +17,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -25,8 +24,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Builds the SDK clients for one ECR repository from {@link RegistryOptions}: HTTP client, retry strategy, time
- * limits, endpoint override and credentials, each set explicitly so nothing depends on the SDK's defaults or on what
+ * Builds the SDK clients for one ECR repository from {@link RegistryOptions}: HTTP client (with the proxy), retry
+ * strategy, time limits, endpoint override and credentials, each set explicitly so nothing depends on the SDK's defaults or on what
  * else is on the class path. Tests may swap the retry strategy and add interceptors.
  */
 final class EcrClientFactory {
@@ -43,10 +42,17 @@ final class EcrClientFactory {
     private final RegistryOptions options;
     private RetryStrategy retryStrategy;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+    private EcrHttpClients.Kind httpClient = EcrHttpClients.onClassPath();
 
     EcrClientFactory(RegistryOptions options) {
         this.options = options;
         this.retryStrategy = defaultRetryStrategy();
+    }
+
+    /** Picks the HTTP client instead of going by the class path (tests run both against the same server). */
+    EcrClientFactory httpClient(EcrHttpClients.Kind kind) {
+        this.httpClient = kind;
+        return this;
     }
 
     /** The strategy production uses: standard retries (throttling, 5xx, I/O errors), {@value #MAX_ATTEMPTS} attempts. */
@@ -87,10 +93,8 @@ final class EcrClientFactory {
         // Before any client is built: a refusal leaves nothing to close.
         AwsCredentialsProvider credentials = baseCredentials(repository);
         List<AutoCloseable> resources = new ArrayList<>();
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(options.timeout())
-                .socketTimeout(options.timeout())
-                .build();
+        // One client for ECR and STS, with the time limits and the proxy (see EcrHttpClients for which client).
+        SdkHttpClient http = EcrHttpClients.build(httpClient, options);
         resources.add(http);
         if (credentials instanceof AutoCloseable c) {
             resources.add(c);

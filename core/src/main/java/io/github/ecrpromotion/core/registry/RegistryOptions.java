@@ -168,8 +168,8 @@ public final class RegistryOptions {
     }
 
     /**
-     * An HTTP proxy: host, port, optional user and password for it, and the hosts reached directly (exact names,
-     * {@code *.example.com} suffixes, as Jenkins' "No Proxy Host" list).
+     * An HTTP proxy: host, port, optional user and password for it, and the hosts reached directly (names with
+     * {@code *} wildcards, as in Jenkins' "No Proxy Host" list).
      */
     public record Proxy(String host, int port, String username, String password, java.util.List<String> noProxyHosts) {
         public Proxy {
@@ -179,19 +179,40 @@ public final class RegistryOptions {
             noProxyHosts = noProxyHosts == null ? java.util.List.of() : java.util.List.copyOf(noProxyHosts);
         }
 
-        /** Whether {@code host} is reached without the proxy. */
+        /**
+         * Whether {@code target} is reached without the proxy: it matches one of the no-proxy hosts, where {@code *}
+         * stands for any characters and the rest must match exactly (ignoring case), as Jenkins matches its list:
+         * {@code *.example.com} (not {@code example.com} itself), {@code 10.0.*}, {@code registry.local}.
+         */
         public boolean bypasses(String target) {
             String h = target.toLowerCase(java.util.Locale.ROOT);
             for (String pattern : noProxyHosts) {
                 String p = pattern.trim().toLowerCase(java.util.Locale.ROOT);
-                if (p.isEmpty()) {
-                    continue;
-                }
-                if (p.startsWith("*.") ? h.endsWith(p.substring(1)) : h.equals(p)) {
+                if (!p.isEmpty() && globMatches(p, h)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private static boolean globMatches(String glob, String text) {
+            String[] parts = glob.split("\\*", -1);
+            if (parts.length == 1) {
+                return glob.equals(text);
+            }
+            if (!text.startsWith(parts[0])) {
+                return false;
+            }
+            int at = parts[0].length();
+            for (int i = 1; i < parts.length - 1; i++) {
+                int found = text.indexOf(parts[i], at);
+                if (found < 0) {
+                    return false;
+                }
+                at = found + parts[i].length();
+            }
+            String last = parts[parts.length - 1];
+            return text.length() - last.length() >= at && text.endsWith(last);
         }
 
         @Override

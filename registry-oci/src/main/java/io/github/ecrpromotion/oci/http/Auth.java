@@ -144,6 +144,7 @@ final class Auth {
         }
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));
+        ProxyRouting.authorize(req, uri, options);
         HttpResponse<byte[]> r;
         try {
             r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());

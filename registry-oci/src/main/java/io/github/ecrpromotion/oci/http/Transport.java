@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends requests to one repository of a registry: builds URLs, applies the timeout, and runs the auth exchange
- * (one retry after a 401). Plain HTTP for loopback hosts or when the options ask for it; HTTPS otherwise.
+ * Sends requests to one repository of a registry: builds URLs, applies the timeout and the proxy of the options, and
+ * runs the auth exchange (one retry after a 401). Plain HTTP for loopback hosts or when the options ask for it;
+ * HTTPS otherwise.
  */
 final class Transport {
     private final HttpClient client;
@@ -23,16 +24,19 @@ final class Transport {
     private final URI base;
     private final String name;
     private final Auth auth;
+    private final RegistryOptions options;
 
     Transport(Repository repository, RegistryOptions options) {
         this.repository = repository;
+        this.options = options;
         this.timeout = options.timeout();
         // HTTP/1.1: predictable on plain-HTTP registries (no h2c upgrade); never follow redirects, so the
         // Authorization header is never replayed to another host.
-        this.client = HttpClient.newBuilder()
+        // The proxy, if any, applies to registry and token requests alike: Auth sends through this client too.
+        this.client = ProxyRouting.apply(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .followRedirects(HttpClient.Redirect.NEVER), options)
                 .build();
         String host = repository.host().orElseThrow();
         String name = repository.name();
@@ -67,6 +71,11 @@ final class Transport {
         String scope = "repository:" + name + ":" + (push ? "pull,push" : "pull");
         Optional<String> authorization = auth.authorization(scope, action);
         Response r = exchange(action, method, uri, headers, body, authorization);
+        if (r.status() == 407) {
+            // Our proxy's answer, not the registry's: say so, with the proxy's description (never its password).
+            throw HttpErrors.auth(action, "the proxy " + options.proxy().map(Object::toString).orElse("on the way")
+                    + " refused the request (HTTP 407 Proxy Authentication Required)");
+        }
         if (r.status() == 401) {
             Optional<String> retry = auth.retryAfter401(r.header("WWW-Authenticate"), scope, authorization, action);
             if (retry.isPresent()) {
@@ -85,6 +94,7 @@ final class Transport {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         authorization.ifPresent(a -> b.header("Authorization", a));
+        ProxyRouting.authorize(b, uri, options);
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body(), uri);
