@@ -82,7 +82,7 @@ public class ProxySettingsTest {
     @Test
     public void resolve_withJenkinsProxy_putsItIntoTheOptionsWithoutShowingThePassword() throws Exception {
         RegistryOptions.Proxy p = ProxySettings.of(jenkinsProxy("proxy.corp", 3128, "alice", PASSWORD, "*.corp"));
-        RegistryTarget t = new TargetResolver(GlobalDefaults.NONE, id -> null).withProxy(p)
+        RegistryTarget t = new TargetResolver(GlobalDefaults.NONE.withControllerIdentityAllowed(true), id -> null).withProxy(p)
                 .resolve(new EcrParameters(TargetResolverTest.ECR, null, null, null, null), "ecrPromote");
 
         assertEquals(Optional.of(p), t.options().proxy());

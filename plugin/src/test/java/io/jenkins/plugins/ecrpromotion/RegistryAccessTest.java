@@ -42,6 +42,8 @@ public class RegistryAccessTest {
     private final MockedStatic<CredentialsProvider> provider = mockStatic(CredentialsProvider.class);
     private final MockedStatic<Tasks> tasks = mockStatic(Tasks.class);
     private final MockedStatic<User> users = mockStatic(User.class);
+    /** No Jenkins instance: getInstanceOrNull() answers null, so no proxy is configured. */
+    private final MockedStatic<jenkins.model.Jenkins> jenkins = mockStatic(jenkins.model.Jenkins.class);
     private final Authentication jobAuthentication = mock(Authentication.class);
     private final AmazonWebServicesCredentials aws = TestCredentials.aws("ecr");
     @SuppressWarnings("rawtypes")
@@ -62,6 +64,7 @@ public class RegistryAccessTest {
 
     @After
     public void close() {
+        jenkins.close();
         users.close();
         tasks.close();
         provider.close();
@@ -84,12 +87,12 @@ public class RegistryAccessTest {
     @Test
     public void forStep_readsTheStepEnvironment() throws Exception {
         RegistryTarget t = RegistryAccess.forStep(run, Map.of("AWS_ACCESS_KEY_ID", "ASIAWITHAWS",
-                "AWS_SECRET_ACCESS_KEY", "s", "AWS_SESSION_TOKEN", "tok", "AWS_REGION", "eu-west-1"),
+                "AWS_SECRET_ACCESS_KEY", "s", "AWS_SESSION_TOKEN", "tok", "AWS_ENDPOINT_URL_ECR", "https://vpce.example.com"),
                 new EcrParameters(REPO, null, null, null, null), "ecrState");
 
         assertEquals(Optional.of("ASIAWITHAWS"), t.options().accessKeyId());
         assertEquals(Optional.of("tok"), t.options().sessionToken());
-        assertEquals(Optional.of("eu-west-1"), t.options().region());
+        assertEquals(Optional.of("https://vpce.example.com"), t.options().endpointUrl());
     }
 
     @Test
