@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -157,6 +158,17 @@ public final class TargetResolver {
         }
         if (credentials instanceof AmazonWebServicesCredentials aws) {
             requireKind(repository, Repository.Kind.ECR, credentialsId, "AWS Credentials", where);
+            // aws-credentials' own kind without an access key resolves through the SDK's default chain: the
+            // controller's instance profile or ~/.aws. Anyone who may create credentials in a folder could otherwise
+            // give its jobs the controller's identity. Other implementations cannot be told apart and are trusted.
+            if (credentials instanceof AWSCredentialsImpl impl && blank(impl.getAccessKey())
+                    && !defaults.controllerIdentityAllowed()) {
+                throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
+                        + " but failed because they have no access key, so they would act as the Jenkins controller's "
+                        + "own AWS identity (its instance profile or ~/.aws), which is not allowed. Give them an access "
+                        + "key in Manage Jenkins -> Credentials (check " + where + "), or ask an administrator to allow "
+                        + "the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
+            }
             AwsCredentials keys;
             try {
                 // The credential assumes its own role (ARN, external ID, MFA, duration) if it has one.
@@ -198,6 +210,10 @@ public final class TargetResolver {
             }
         }
         return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String plain(Secret secret) {

@@ -200,4 +200,24 @@ public class IdentityPrecedenceTest {
         assertFalse(e.toString(), e.toString().contains("t0k3n"));
         assertEquals(AwsEnvironment.NONE, AwsEnvironment.of(null));
     }
+
+    @Test
+    public void awsCredentialsWithoutAnAccessKey_wouldBeTheControllersIdentity_andAreRefusedUnlessAllowed() throws Exception {
+        // aws-credentials resolves a credential with an empty key (and maybe a role) through the SDK default chain.
+        com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl keyless =
+                org.mockito.Mockito.mock(com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl.class);
+        org.mockito.Mockito.when(keyless.getAccessKey()).thenReturn("");
+        org.mockito.Mockito.when(keyless.getId()).thenReturn("folder-keyless");
+        org.mockito.Mockito.when(keyless.resolveCredentials(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(AwsBasicCredentials.create("AKIACONTROLLER", "controller-secret"));
+        store.put("folder-keyless", keyless);
+        AbortException e = assertThrows(AbortException.class, () -> resolve(GlobalDefaults.NONE, ecr("folder-keyless")));
+        assertTrue(e.getMessage(), e.getMessage().contains("no access key"));
+        assertTrue(e.getMessage(), e.getMessage().contains("controller's own AWS identity"));
+        org.mockito.Mockito.verify(keyless, org.mockito.Mockito.never()).resolveCredentials(org.mockito.ArgumentMatchers.any());
+        // The same credential as the global default is refused too; with the switch on, it is used.
+        assertThrows(AbortException.class, () -> resolve(globalCredentials("folder-keyless"), ecr(null)));
+        assertEquals(Optional.of("AKIACONTROLLER"),
+                resolve(GlobalDefaults.NONE.withControllerIdentityAllowed(true), ecr("folder-keyless")).accessKeyId());
+    }
 }
