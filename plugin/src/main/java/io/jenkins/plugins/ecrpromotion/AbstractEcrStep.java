@@ -82,6 +82,15 @@ public abstract class AbstractEcrStep extends Step {
         return new EcrParameters(repository, credentialsId, region, roleArn, environments);
     }
 
+    /**
+     * The parameters to record with the image: the step's own, marked when its AWS identity came from the step's
+     * environment (no credentialsId, and AWS keys or a profile there), so the build page does not stand in another.
+     */
+    EcrParameters recordedParameters(EnvVars env) {
+        AwsEnvironment aws = AwsEnvironment.of(env);
+        return parameters().withStepEnvironmentIdentity(credentialsId == null && (aws.hasAnyKey() || aws.profile() != null));
+    }
+
     /** Who the history names for a step: the run that executed it. */
     static String actor(Run<?, ?> run) {
         return "run " + run.getFullDisplayName();

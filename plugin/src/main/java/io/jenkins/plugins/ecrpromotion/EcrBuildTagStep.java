@@ -127,7 +127,7 @@ public class EcrBuildTagStep extends AbstractEcrStep {
                     BuildTagStepLogic.apply(registry, chain, logger, tag, step.source, step.environment, step.dryRun));
             // On a re-run the image keeps the build tag it already had for this build: that is the one to return.
             String applied = result.plan().buildTag().toString();
-            record(run, step.parameters(), result.plan().repository().toString(), applied,
+            record(run, step.recordedParameters(env), result.plan().repository().toString(), applied,
                     BuildTagStepLogic.digest(result).toString(), result.dryRun(),
                     BuildTagStepLogic.history(result, actor(run), System.currentTimeMillis()));
             return applied;

@@ -110,10 +110,11 @@ public class EcrPromoteStep extends AbstractEcrStep {
         protected LinkedHashMap<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            PromotionResult result = step.withRegistry(run, getContext().get(EnvVars.class), listener, FUNCTION, (registry, chain, logger) ->
+            EnvVars env = getContext().get(EnvVars.class);
+            PromotionResult result = step.withRegistry(run, env, listener, FUNCTION, (registry, chain, logger) ->
                     PromoteStepLogic.promote(registry, chain, logger, step.to, step.from, step.buildTag, step.digest,
                             step.isDryRun()));
-            record(run, step.parameters(), result.plan().repository().toString(), result.buildTag().map(Object::toString).orElse(null),
+            record(run, step.recordedParameters(env), result.plan().repository().toString(), result.buildTag().map(Object::toString).orElse(null),
                     result.digest().toString(), result.dryRun(),
                     List.of(PromoteStepLogic.history(result, actor(run), System.currentTimeMillis())));
             return PromoteStepLogic.toMap(result);

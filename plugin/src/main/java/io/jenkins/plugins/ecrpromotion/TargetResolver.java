@@ -117,6 +117,14 @@ public final class TargetResolver {
                 .ambientCredentialsAllowed(defaults.controllerIdentityAllowed())
                 .proxy(proxy);
 
+        if (ecr && p.isStepEnvironmentIdentity() && p.getCredentialsId() == null) {
+            // The build page, for a build whose step used withAWS: acting with the default credentials (or the
+            // controller's identity) instead would be an identity nobody chose for this job.
+            throw new AbortException("Tried to reach " + repository + " for this build but failed because its step took "
+                    + "its AWS identity from the Pipeline (withAWS or withCredentials), which " + step + " does not "
+                    + "have. Promote with ecrPromote inside the same withAWS block, or give the step credentialsId: so "
+                    + step + " can use the same credentials.");
+        }
         if (p.getCredentialsId() != null) {
             applyCredentials(options, repository, p.getCredentialsId(), "credentialsId: in " + step);
         } else if (ecr && e.hasAnyKey()) {

@@ -182,6 +182,8 @@ public class EcrPromoteStepTest {
         assertEquals("withAWS-token", f.openedWith.get().sessionToken().orElseThrow());
         assertEquals("team-ecs-demo-11", f.openedWith.get().roleSessionName());
         assertFalse(f.openedWith.get().ambientCredentialsAllowed());
+        // The image is recorded as reached with the step's environment, so the build page will not stand in another.
+        assertTrue(f.attachedAction().getImages().get(0).toParameters().isStepEnvironmentIdentity());
     }
 
     @Test

@@ -220,4 +220,18 @@ public class IdentityPrecedenceTest {
         assertEquals(Optional.of("AKIACONTROLLER"),
                 resolve(GlobalDefaults.NONE.withControllerIdentityAllowed(true), ecr("folder-keyless")).accessKeyId());
     }
+
+    @Test
+    public void buildPage_forABuildWhoseStepUsedWithAws_refusesRatherThanActWithAnotherIdentity() throws Exception {
+        EcrParameters recorded = ecr(null).withStepEnvironmentIdentity(true);
+        AbortException e = assertThrows(AbortException.class, () -> new TargetResolver(
+                globalCredentials("global-aws").withControllerIdentityAllowed(true), store::get)
+                .resolve(recorded, "the build page", AwsEnvironment.NONE, "user-alice"));
+        assertTrue(e.getMessage(), e.getMessage().contains("withAWS"));
+        assertTrue(e.getMessage(), e.getMessage().contains("credentialsId:"));
+        // A build that named its credentials keeps working from the page.
+        assertEquals(Optional.of("AKIASTEP"), new TargetResolver(GlobalDefaults.NONE, store::get)
+                .resolve(ecr("step-aws").withStepEnvironmentIdentity(false), "the build page", AwsEnvironment.NONE,
+                        "user-alice").options().accessKeyId());
+    }
 }
