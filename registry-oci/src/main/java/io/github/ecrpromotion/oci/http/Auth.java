@@ -123,6 +123,36 @@ final class Auth {
         return c;
     }
 
+    /**
+     * The registry names the token realm, and the credentials go there: only over HTTPS, or to the registry's own host
+     * (a plain-HTTP registry on a trusted network), or from a loopback registry to a loopback token server. Never to
+     * a link-local address (169.254.0.0/16, fe80::/10: cloud metadata services) a remote registry points at.
+     */
+    private void requireSafeRealm(URI realm, String action) throws RegistryException {
+        String realmHost = realm.getHost() == null ? "" : realm.getHost().toLowerCase(java.util.Locale.ROOT);
+        String registryHost = host.replaceFirst(":\\d+$", "").replaceAll("^\\[|\\]$", "").toLowerCase(java.util.Locale.ROOT);
+        String bareRealm = realmHost.replaceAll("^\\[|\\]$", "");
+        boolean sameHost = bareRealm.equals(registryHost);
+        boolean bothLoopback = loopback(bareRealm) && loopback(registryHost);
+        if (!sameHost && !bothLoopback && linkLocal(bareRealm)) {
+            throw HttpErrors.auth(action, "the registry names the token realm " + realm.getScheme() + "://" + realmHost
+                    + ", a link-local address (such as a cloud metadata service), and credentials are never sent there");
+        }
+        if (!"https".equalsIgnoreCase(realm.getScheme()) && !sameHost && !bothLoopback) {
+            throw HttpErrors.auth(action, "the registry names the token realm " + realm.getScheme() + "://" + realmHost
+                    + ", another host over plain HTTP, and credentials are sent to another host only over HTTPS");
+        }
+    }
+
+    private static boolean loopback(String h) {
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private static boolean linkLocal(String h) {
+        return h.startsWith("169.254.") || h.startsWith("fe8") || h.startsWith("fe9") || h.startsWith("fea")
+                || h.startsWith("feb");
+    }
+
     private String fetchToken(Challenge c, String scope, String action) throws RegistryException {
         String cached = tokens.get(scope);
         if (cached != null) {
@@ -141,6 +171,9 @@ final class Auth {
             uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
         } catch (IllegalArgumentException bad) {
             throw HttpErrors.protocol(action, "the registry's token realm is not a valid URL");
+        }
+        if (creds.isPresent()) {
+            requireSafeRealm(uri, action);
         }
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));

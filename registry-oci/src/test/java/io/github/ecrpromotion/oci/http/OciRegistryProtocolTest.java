@@ -325,6 +325,22 @@ public class OciRegistryProtocolTest {
     }
 
     @Test
+    public void bearerToken_credentialsAreNeverSentToAnotherHostOverPlainHttpOrToALinkLocalAddress() throws Exception {
+        for (String realm : List.of("http://tokens.example.invalid/token", "https://169.254.169.254/latest/token",
+                "http://[fe80::1]/token")) {
+            ScriptedServer registry = server(req -> Reply.json(401, "{}",
+                    "WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"svc\",scope=\"repository:demo/app:pull\""));
+            RegistryException e = assertThrows(realm, RegistryException.class,
+                    () -> open(registry, options().basicAuth("robot", "robot-Pa55")).listTags());
+            assertEquals(realm, RegistryException.Reason.AUTH, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().contains("credentials"));
+            assertFalse(e.getMessage(), e.getMessage().contains("robot-Pa55"));
+            // Only the anonymous request reached the registry; no token request was made anywhere.
+            assertEquals(realm, 1, registry.requests().size());
+        }
+    }
+
+    @Test
     public void unreachablePort_isRetryableUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
