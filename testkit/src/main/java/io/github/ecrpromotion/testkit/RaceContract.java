@@ -187,6 +187,60 @@ public abstract class RaceContract {
         assertEquals(Optional.of(y.manifest().digest()), at("candidate-b"));
     }
 
+    @Test
+    public void twoRunsOfOneBuildTagTwoImagesWithDifferentTimes_theLaterRunFailsNamingBoth() throws Exception {
+        // A retried CI build: same job, number and commit, another time part, so another tag string.
+        Run a = run();
+        Run b = run();
+        reader = run();
+        SyntheticImage x = SyntheticImage.dockerV2("build 13, first try");
+        SyntheticImage y = SyntheticImage.dockerV2("build 13, retried");
+        seed(x, "candidate-a");
+        seed(y, "candidate-b");
+        BuildTag first = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-ecs-demo-13");
+        BuildTag retried = BuildTag.parse("2016.08.25T09.00.07Z.7cf1b24-ecs-demo-13");
+        Gate aWrite = a.holdWrite(first.tag());
+        Future<TagResult> fa = async(() -> exec(a).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate-a")), first,
+                Optional.empty()), false));
+        aWrite.awaitArrived();
+        Gate bWrite = b.holdWrite(retried.tag());
+        Future<TagResult> fb = async(() -> exec(b).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate-b")), retried,
+                Optional.empty()), false));
+        bWrite.awaitArrived();
+        // Both checked that build 13 has no image yet. A finishes first; B's write lands after.
+        aWrite.release();
+        assertTrue(get(fa).changed());
+        bWrite.release();
+        RegistryException e = failure(fb);
+        assertEquals(e.getMessage(), RegistryException.Reason.CONFLICT, e.reason());
+        contains(e.getMessage(), x.manifest().digest(), y.manifest().digest(), first.tag(), "two images");
+    }
+
+    @Test
+    public void twoBuildsTagOneImageAtOnce_theLaterRunFailsNamingTheOtherBuild() throws Exception {
+        Run a = run();
+        Run b = run();
+        reader = run();
+        SyntheticImage s = SyntheticImage.dockerV2("one image, two builds");
+        seed(s, "candidate");
+        BuildTag jobA = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-job-a-5");
+        BuildTag jobB = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-job-b-5");
+        Gate aWrite = a.holdWrite(jobA.tag());
+        Future<TagResult> fa = async(() -> exec(a).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate")), jobA,
+                Optional.empty()), false));
+        aWrite.awaitArrived();
+        Gate bWrite = b.holdWrite(jobB.tag());
+        Future<TagResult> fb = async(() -> exec(b).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate")), jobB,
+                Optional.empty()), false));
+        bWrite.awaitArrived();
+        aWrite.release();
+        assertTrue(get(fa).changed());
+        bWrite.release();
+        RegistryException e = failure(fb);
+        assertEquals(e.getMessage(), RegistryException.Reason.CONFLICT, e.reason());
+        contains(e.getMessage(), s.manifest().digest(), jobA.tag(), "another build");
+    }
+
     /** How a run ended: its result, or the registry failure it reported. */
     private record Outcome<T>(T result, RegistryException failure) {
         boolean failed() {

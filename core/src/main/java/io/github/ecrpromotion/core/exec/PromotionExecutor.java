@@ -152,8 +152,8 @@ public final class PromotionExecutor {
                     BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(envTag));
         }
         Map<Tag, Digest> sameBuild = sameBuild(request.buildTag());
-        TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild, buildTagsOn(digest, request),
-                envNow);
+        TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild,
+                buildTagsOn(digest, request, t -> true), envNow);
         List<String> warnings = new ArrayList<>(registry.takeWarnings());
         if (!dryRun) {
             // The build tag goes first, so the environment's new image is never without its build tag.
@@ -161,7 +161,9 @@ public final class PromotionExecutor {
                 if (change.changed()) {
                     write(change.tag(), manifest, change.before());
                     readBack(change.tag(), digest, action);
-                    if (!change.tag().equals(plan.buildTag())) {
+                    if (change.tag().equals(plan.buildTag())) {
+                        readBackBuild(request, digest, action);
+                    } else {
                         keepTagged(change, envNow, action);
                     }
                 }
@@ -175,8 +177,9 @@ public final class PromotionExecutor {
      * The build tags on the image (at least its newest one, when it has any): through the source tag when there is
      * one (ECR and the layout answer with every tag at once), else by the image's digest.
      */
-    private List<Tag> buildTagsOn(Digest digest, TagRequest request) throws RegistryException {
-        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).isPresent();
+    private List<Tag> buildTagsOn(Digest digest, TagRequest request, java.util.function.Predicate<BuildTag> which)
+            throws RegistryException {
+        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).filter(which).isPresent();
         if (request.source().tag().isPresent()) {
             Tag source = request.source().tag().get();
             Image img = registry.imagesOf(List.of(source), build, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(source);
@@ -185,6 +188,30 @@ public final class PromotionExecutor {
             }
         }
         return registry.tagsOf(digest).stream().filter(build).toList();
+    }
+
+    /**
+     * After writing a new build tag: the check the plan relied on, made again now that the tag is out. Another run of
+     * the same build may have tagged another image at the same time (with another time part, so another tag), or
+     * another build's run may have tagged this image; either way the build or the image now has two identities, and
+     * this run must not report success. Both racing runs may find it; neither reports a false success.
+     */
+    private void readBackBuild(TagRequest request, Digest digest, String action) throws RegistryException {
+        BuildTag requested = request.buildTag();
+        for (Map.Entry<Tag, Digest> e : sameBuild(requested).entrySet()) {
+            if (!e.getValue().equals(digest)) {
+                throw new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because another run "
+                        + "tagged build " + requested.job() + " #" + requested.buildNumber() + " on another image at the "
+                        + "same time: " + e.getKey() + " names " + e.getValue() + ", and this run's " + requested.tag()
+                        + " names " + digest + ". The build now has two images; keep one and remove the other's build tag");
+            }
+        }
+        List<Tag> others = buildTagsOn(digest, request, b -> !b.sameBuild(requested));
+        if (!others.isEmpty()) {
+            throw new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because another run gave "
+                    + "the image " + digest + " the build tag " + others.get(0) + " of another build at the same time, "
+                    + "next to this run's " + requested.tag() + ". The image now is two builds; remove one of the tags");
+        }
     }
 
     /**
