@@ -60,11 +60,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         if (ex instanceof PromotionRefusedException refused) {
             String fix = switch (refused.policy()) {
-                case NOT_FROM_PREDECESSOR -> "for a rollback or hotfix name the image explicitly: 'promote to ENV "
-                        + "--build-tag TAG' or '--digest DIGEST' (with 'promote tag', give --source as a digest)";
+                case NOT_FROM_PREDECESSOR -> "with this tool: 'promote to ENV REPO --build-tag TAG' or '--digest DIGEST' "
+                        + "(with 'promote tag', give --source as a digest)";
                 case LAST_TAG -> "give that image a build tag first with 'promote tag REPO --source DIGEST --build-tag TAG'";
                 case BUILD_TAG_TAKEN -> "make a new build tag with 'promote build-tag' for a new build";
-                case IMAGE_OF_ANOTHER_BUILD -> "move that image by its own build tag: 'promote to ENV REPO --build-tag TAG'";
+                case IMAGE_OF_ANOTHER_BUILD -> "with this tool: 'promote to ENV REPO --build-tag TAG'";
                 case SOURCE_MOVED -> "look at 'promote state REPO' and promote the image the environment holds now";
                 case IMMUTABLE_TAG -> "set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with the "
                         + "environment names as exclusions";

@@ -103,7 +103,7 @@ public class BadInputTest {
     public void promotionNotFromPredecessor_isRefusedWithExit3() {
         Cli.Run run = fails(3, "production takes images only from its predecessor staging",
                 "to", "production", demo.repo, "--from", "testing");
-        assertTrue(run.err(), run.err().contains("name the image explicitly: 'promote to ENV --build-tag TAG' or '--digest DIGEST'"));
+        assertTrue(run.err(), run.err().contains("with this tool: 'promote to ENV REPO --build-tag TAG' or '--digest DIGEST'"));
         fails(3, "testing is the first environment", "to", "testing", demo.repo, "--from", "staging");
     }
 

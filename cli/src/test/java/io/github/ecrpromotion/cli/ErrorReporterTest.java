@@ -38,7 +38,7 @@ public class ErrorReporterTest {
     public void refusals_exit3WithTheirFix() {
         String m = "Tried to promote but failed because y.";
         expect(new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, m), 3,
-                "because y; for a rollback or hotfix name the image explicitly: 'promote to ENV --build-tag TAG'");
+                "because y; with this tool: 'promote to ENV REPO --build-tag TAG' or '--digest DIGEST'");
         expect(new PromotionRefusedException(Policy.SOURCE_MOVED, m), 3, "promote state REPO");
         expect(new PromotionRefusedException(Policy.LAST_TAG, m), 3, "promote tag REPO --source DIGEST --build-tag TAG");
         expect(new PromotionRefusedException(Policy.BUILD_TAG_TAKEN, m), 3, "promote build-tag");
