@@ -115,6 +115,8 @@ public final class TargetResolver {
                 .roleSessionName(roleSessionName)
                 // the backends enforce it too: no default chain, no ~/.aws profile, no ~/.docker/config.json
                 .ambientCredentialsAllowed(defaults.controllerIdentityAllowed())
+                // checked above already; the layout backend refuses too, should a path ever skip this resolver
+                .localLayoutsAllowed(defaults.onDiskLayoutsAllowed())
                 .proxy(proxy);
 
         if (ecr && p.isStepEnvironmentIdentity() && p.getCredentialsId() == null) {

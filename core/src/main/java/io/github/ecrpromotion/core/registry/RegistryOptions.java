@@ -18,6 +18,7 @@ public final class RegistryOptions {
     private final String awsProfile;
     private final String roleSessionName;
     private final boolean ambientCredentialsAllowed;
+    private final boolean localLayoutsAllowed;
     private final Proxy proxy;
     private final String username;
     private final String password;
@@ -36,6 +37,7 @@ public final class RegistryOptions {
         this.awsProfile = b.awsProfile;
         this.roleSessionName = b.roleSessionName;
         this.ambientCredentialsAllowed = b.ambientCredentialsAllowed;
+        this.localLayoutsAllowed = b.localLayoutsAllowed;
         this.proxy = b.proxy;
         this.username = b.username;
         this.password = b.password;
@@ -64,6 +66,7 @@ public final class RegistryOptions {
         b.awsProfile = awsProfile;
         b.roleSessionName = roleSessionName;
         b.ambientCredentialsAllowed = ambientCredentialsAllowed;
+        b.localLayoutsAllowed = localLayoutsAllowed;
         b.proxy = proxy;
         b.username = username;
         b.password = password;
@@ -125,6 +128,14 @@ public final class RegistryOptions {
      */
     public boolean ambientCredentialsAllowed() {
         return ambientCredentialsAllowed;
+    }
+
+    /**
+     * Whether {@code oci:PATH} layouts (directories on this machine) may be opened. True by default (the CLI reads the
+     * user's own disk); a server running other people's jobs turns it off unless its administrator allows it.
+     */
+    public boolean localLayoutsAllowed() {
+        return localLayoutsAllowed;
     }
 
     /** The HTTP proxy to reach registries through; empty means direct connections. */
@@ -234,6 +245,7 @@ public final class RegistryOptions {
         private String awsProfile;
         private String roleSessionName = "ecr-promotion";
         private boolean ambientCredentialsAllowed = true;
+        private boolean localLayoutsAllowed = true;
         private Proxy proxy;
         private String username;
         private String password;
@@ -295,6 +307,11 @@ public final class RegistryOptions {
 
         public Builder ambientCredentialsAllowed(boolean v) {
             ambientCredentialsAllowed = v;
+            return this;
+        }
+
+        public Builder localLayoutsAllowed(boolean v) {
+            localLayoutsAllowed = v;
             return this;
         }
 

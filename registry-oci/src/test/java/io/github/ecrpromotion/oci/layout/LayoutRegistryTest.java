@@ -270,4 +270,18 @@ public class LayoutRegistryTest {
             assertEquals(d, r.resolve(ImageRef.of(Tag.of(B10))).orElseThrow());
         }
     }
+
+    @Test
+    public void open_whenLocalLayoutsAreNotAllowed_isRefusedBeforeAnyFileIsRead() throws Exception {
+        Path dir = tmp.newFolder("not-allowed").toPath();
+        OciLayout.create(dir);
+        Repository repo = Repository.of("oci:" + dir);
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> Registries.open(repo, RegistryOptions.builder().localLayoutsAllowed(false).build()));
+        assertEquals(RegistryException.Reason.AUTH, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("on-disk layouts are not allowed"));
+        try (Registry allowed = Registries.open(repo, RegistryOptions.defaults())) {
+            assertEquals(List.of(), allowed.listTags());
+        }
+    }
 }
