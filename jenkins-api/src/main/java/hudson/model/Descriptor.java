@@ -78,22 +78,30 @@ public abstract class Descriptor<T extends Describable<T>> {
     public void save() {
     }
 
-    /** Compile-only copy of the real {@code hudson.model.Descriptor.FormException} signature. */
+    /**
+     * Compile-only copy of the real {@code hudson.model.Descriptor.FormException} signature. It keeps the field, as
+     * Jenkins does, so a test can check which field a refused form points at.
+     */
     public static final class FormException extends Exception implements HttpResponse {
+        private final String formField;
+
         public FormException(String message, String formField) {
             super(message);
+            this.formField = formField;
         }
 
         public FormException(String message, Throwable cause, String formField) {
             super(message, cause);
+            this.formField = formField;
         }
 
         public FormException(Throwable cause, String formField) {
             super(cause);
+            this.formField = formField;
         }
 
         public String getFormField() {
-            throw new UnsupportedOperationException();
+            return formField;
         }
     }
 }

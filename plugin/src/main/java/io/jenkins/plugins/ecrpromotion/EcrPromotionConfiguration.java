@@ -7,6 +7,12 @@ import hudson.util.ListBoxModel;
 import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
 import io.github.ecrpromotion.core.ref.Repository;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -19,10 +25,31 @@ import org.kohsuke.stapler.verb.POST;
  * "ECR Promotion" in Manage Jenkins -&gt; System: the defaults every step and the build-page buttons fall back to,
  * and the two administrator switches (the controller's own identity; on-disk layouts), both off by default.
  * Data-bound setters, so Configuration as Code sets it as {@code unclassified: ecrPromotion: ...}.
+ *
+ * <p>Nothing invalid is stored, by either path: the form is validated as a whole before it is saved (the previous
+ * values stay on refusal), and each setter refuses a value that is invalid on its own with an
+ * {@link IllegalArgumentException} naming the field, before storing it, so a Configuration as Code file with a bad
+ * value fails to apply instead of being saved. The one rule between two fields (an {@code oci:} default registry
+ * needs on-disk layouts allowed) is checked in full on the form; Configuration as Code sets the attributes in no set
+ * order, so there the setters refuse what is wrong in any order (switching layouts off under an {@code oci:}
+ * default) and only warn about an {@code oci:} default set while layouts are still off, which steps then refuse.
  */
 @Extension
 @Symbol("ecrPromotion")
 public class EcrPromotionConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(EcrPromotionConfiguration.class.getName());
+
+    /** Shortest and longest time limit accepted for registry requests, in seconds. */
+    static final int MIN_TIMEOUT_SECONDS = 1;
+    static final int MAX_TIMEOUT_SECONDS = 600;
+
+    /**
+     * The shape of every AWS region name: {@code us-east-1}, {@code eu-central-2}, {@code us-gov-west-1},
+     * {@code cn-north-1}, {@code us-iso-east-1}, {@code us-isob-east-1}, {@code eu-isoe-west-1}. A shape, not a
+     * list, so a region AWS opens later is accepted without a plugin release.
+     */
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
+
     private String defaultRepository;
     private String region;
     private String credentialsId;
@@ -71,6 +98,10 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
             allowOnDiskLayouts = false;
             req.bindJSON(this, json);
             validate();
+        } catch (InvalidSettingException e) {
+            // a setter refused a field while the form was bound
+            before.restore(this);
+            throw e.toFormException();
         } catch (FormException | RuntimeException e) {
             before.restore(this);
             throw e;
@@ -83,19 +114,135 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     /** The checks a saved configuration must pass (the same ones the form shows as the user types). */
     void validate() throws FormException {
-        if (environments != null) {
-            try {
-                EnvironmentChain.parse(environments);
-            } catch (InvalidInputException e) {
-                throw new FormException(e.getMessage(), "environments");
-            }
+        refuse("environments", environmentsProblem(environments));
+        refuse("defaultRepository", defaultRepositoryProblem(defaultRepository, allowOnDiskLayouts));
+        refuse("region", regionProblem(region));
+        refuse("endpointUrl", endpointUrlProblem(endpointUrl));
+        refuse("timeoutSeconds", timeoutProblem(timeoutSeconds));
+    }
+
+    private static void refuse(String field, String problem) throws FormException {
+        if (problem != null) {
+            throw new FormException(problem, field);
         }
-        if (defaultRepository != null) {
-            try {
-                Repository.parse(defaultRepository);
-            } catch (InvalidInputException e) {
-                throw new FormException(e.getMessage(), "defaultRepository");
-            }
+    }
+
+    // The checks: each answers null when the value is valid, else what is wrong and what is valid. A blank value
+    // (null here) means "not set" and is always valid.
+
+    /** The default registry: {@code host[:port]/name}, or {@code oci:PATH} when on-disk layouts are allowed. */
+    static String defaultRepositoryProblem(String value, boolean onDiskLayoutsAllowed) {
+        if (value == null) {
+            return null;
+        }
+        Repository repository;
+        try {
+            repository = Repository.parse(value);
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        if (repository.kind() == Repository.Kind.LAYOUT && !onDiskLayoutsAllowed) {
+            return ON_DISK_DEFAULT_REFUSED;
+        }
+        return null;
+    }
+
+    private static final String ON_DISK_DEFAULT_REFUSED = "The default registry is an on-disk OCI layout (oci:PATH), "
+            + "but on-disk layouts are not allowed: tick \"Allow on-disk OCI layouts\" (allowOnDiskLayouts: true) or "
+            + "name a registry repository such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app.";
+
+    /** The region: empty, or an AWS region name ({@link #REGION}). */
+    static String regionProblem(String value) {
+        if (value == null || REGION.matcher(value).matches()) {
+            return null;
+        }
+        return "The region '" + value + "' is not an AWS region name. Use lower-case letters, digits and dashes in "
+                + "the shape of us-east-1, eu-central-1, ap-southeast-2, us-gov-west-1 or cn-north-1, or leave it "
+                + "empty to take the region from the ECR host name.";
+    }
+
+    /** The environment chain: empty, or names as {@link EnvironmentChain#parse} takes them. */
+    static String environmentsProblem(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            EnvironmentChain.parse(value);
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The endpoint: empty, or an absolute {@code http://} or {@code https://} URL with a host (no other scheme: a
+     * {@code file:} or {@code ftp:} URL is no registry API), and no user or password in it (the URL appears in logs
+     * and messages, so it is not echoed here either).
+     */
+    static String endpointUrlProblem(String value) {
+        if (value == null) {
+            return null;
+        }
+        String valid = " Enter an http:// or https:// URL with a host, such as https://api.ecr.us-east-1.amazonaws.com "
+                + "or http://127.0.0.1:5000, or leave it empty for the public endpoint.";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return "The endpoint URL is not a valid URL." + valid;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "The endpoint URL must use http or https" + (scheme.isEmpty() ? "." : ", not " + scheme + ".") + valid;
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "The endpoint URL must not hold a user or password; the credentials are chosen separately." + valid;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return "The endpoint URL has no host." + valid;
+        }
+        return null;
+    }
+
+    /** The timeout: a whole number of seconds from 1 to 600. */
+    static String timeoutProblem(int seconds) {
+        if (seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS) {
+            return null;
+        }
+        return timeoutRange() + " " + seconds + " is outside it.";
+    }
+
+    private static String timeoutRange() {
+        return "The timeout is a whole number of seconds from " + MIN_TIMEOUT_SECONDS + " to " + MAX_TIMEOUT_SECONDS
+                + " (default " + GlobalDefaults.DEFAULT_TIMEOUT_SECONDS + ").";
+    }
+
+    /** Refuses a value in a setter, before it is stored. */
+    private static void require(String field, String problem) {
+        if (problem != null) {
+            throw new InvalidSettingException(field, problem);
+        }
+    }
+
+    /**
+     * A setter refused its value. Unchecked, so Configuration as Code reports it as the failure to apply the file;
+     * the form turns it into a {@link FormException} on {@link #field}.
+     */
+    static final class InvalidSettingException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        InvalidSettingException(String field, String message) {
+            super("ecrPromotion " + field + ": " + message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+
+        FormException toFormException() {
+            return new FormException(getMessage(), this, field);
         }
     }
 
@@ -133,7 +280,13 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDefaultRepository(String defaultRepository) {
-        this.defaultRepository = EcrParameters.blankToNull(defaultRepository);
+        String value = EcrParameters.blankToNull(defaultRepository);
+        // the switch is checked with the whole form (validate) or by setAllowOnDiskLayouts: here it may come next
+        require("defaultRepository", defaultRepositoryProblem(value, true));
+        if (!binding && !allowOnDiskLayouts && defaultRepositoryProblem(value, false) != null) {
+            LOGGER.log(Level.WARNING, ON_DISK_DEFAULT_REFUSED + " Steps and buttons refuse it until then.");
+        }
+        this.defaultRepository = value;
         saveUnlessBinding();
     }
 
@@ -144,7 +297,9 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRegion(String region) {
-        this.region = EcrParameters.blankToNull(region);
+        String value = EcrParameters.blankToNull(region);
+        require("region", regionProblem(value));
+        this.region = value;
         saveUnlessBinding();
     }
 
@@ -169,7 +324,9 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEnvironments(String environments) {
-        this.environments = EcrParameters.blankToNull(environments);
+        String value = EcrParameters.blankToNull(environments);
+        require("environments", environmentsProblem(value));
+        this.environments = value;
         saveUnlessBinding();
     }
 
@@ -180,18 +337,21 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEndpointUrl(String endpointUrl) {
-        this.endpointUrl = EcrParameters.blankToNull(endpointUrl);
+        String value = EcrParameters.blankToNull(endpointUrl);
+        require("endpointUrl", endpointUrlProblem(value));
+        this.endpointUrl = value;
         saveUnlessBinding();
     }
 
-    /** Time limit in seconds for connecting and for each registry request. */
+    /** Time limit in seconds for connecting and for each registry request: 1 to 600, default 30. */
     public int getTimeoutSeconds() {
         return timeoutSeconds;
     }
 
     @DataBoundSetter
     public void setTimeoutSeconds(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds > 0 ? timeoutSeconds : GlobalDefaults.DEFAULT_TIMEOUT_SECONDS;
+        require("timeoutSeconds", timeoutProblem(timeoutSeconds));
+        this.timeoutSeconds = timeoutSeconds;
         saveUnlessBinding();
     }
 
@@ -222,49 +382,58 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setAllowOnDiskLayouts(boolean allowOnDiskLayouts) {
+        if (!binding) {
+            require("allowOnDiskLayouts", defaultRepositoryProblem(defaultRepository, allowOnDiskLayouts));
+        }
         this.allowOnDiskLayouts = allowOnDiskLayouts;
         saveUnlessBinding();
     }
 
+    // The doCheck methods only look at the text typed (no credentials, no network, no files), so like Jenkins' own
+    // format checks they need neither POST nor a permission; each answers what configure() and the setters do.
+
     /** Checks the environment chain as the user types. */
     public FormValidation doCheckEnvironments(@QueryParameter String value) {
-        if (value == null || value.isBlank()) {
+        String v = EcrParameters.blankToNull(value);
+        if (v == null) {
             return FormValidation.ok("Empty: " + EnvironmentChain.DEFAULT.toListString());
         }
-        try {
-            EnvironmentChain.parse(value);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return answer(environmentsProblem(v));
     }
 
-    /** Checks the default repository as the user types. */
-    public FormValidation doCheckDefaultRepository(@QueryParameter String value) {
-        if (value == null || value.isBlank()) {
-            return FormValidation.ok();
-        }
-        try {
-            Repository.parse(value.trim());
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+    /**
+     * Checks the default repository as the user types, with the on-disk layouts switch (a parameter of the same
+     * name, so the form sends the box's state along and checks again when it changes).
+     */
+    public FormValidation doCheckDefaultRepository(@QueryParameter String value,
+            @QueryParameter boolean allowOnDiskLayouts) {
+        return answer(defaultRepositoryProblem(EcrParameters.blankToNull(value), allowOnDiskLayouts));
+    }
+
+    /** Checks the region as the user types. */
+    public FormValidation doCheckRegion(@QueryParameter String value) {
+        return answer(regionProblem(EcrParameters.blankToNull(value)));
+    }
+
+    /** Checks the endpoint URL as the user types. */
+    public FormValidation doCheckEndpointUrl(@QueryParameter String value) {
+        return answer(endpointUrlProblem(EcrParameters.blankToNull(value)));
     }
 
     /** Checks the timeout as the user types. */
     public FormValidation doCheckTimeoutSeconds(@QueryParameter String value) {
         if (value == null || value.isBlank()) {
-            return FormValidation.ok();
+            return FormValidation.ok("Empty: " + GlobalDefaults.DEFAULT_TIMEOUT_SECONDS);
         }
         try {
-            if (Integer.parseInt(value.trim()) > 0) {
-                return FormValidation.ok();
-            }
+            return answer(timeoutProblem(Integer.parseInt(value.trim())));
         } catch (NumberFormatException e) {
-            // answered below
+            return FormValidation.error(timeoutRange());
         }
-        return FormValidation.error("Enter a whole number of seconds greater than 0.");
+    }
+
+    private static FormValidation answer(String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
     /**

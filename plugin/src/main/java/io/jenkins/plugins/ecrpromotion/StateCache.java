@@ -12,18 +12,33 @@ import java.util.function.Supplier;
 /**
  * A brief cache of live pipeline states, keyed by what decides the answer (repository and registry settings), so a
  * build page viewed often does not query the registry on every view. Failures are cached too: a registry that is
- * down must not make every page view wait for the timeout.
+ * down must not make every page view wait for the timeout. Bounded: expired entries are dropped whenever an answer
+ * is added, and beyond {@link #DEFAULT_MAX_ENTRIES} (or the given cap) the oldest entry goes, so a controller showing
+ * many repositories over months does not keep every answer it ever read.
  *
  * @param <K> the key; it must not hold a secret (it lives in memory only, but is easy to log by mistake)
  */
 public final class StateCache<K> {
+    /** The cap when none is given: far more repositories and settings than one page shows. */
+    public static final int DEFAULT_MAX_ENTRIES = 500;
+
     private final Duration ttl;
+    private final int maxEntries;
     private final LongSupplier clockMillis;
     private final Map<K, Entry> entries = new ConcurrentHashMap<>();
 
     /** @param clockMillis the time source; tests pass a fake one to check expiry without sleeping */
     public StateCache(Duration ttl, LongSupplier clockMillis) {
+        this(ttl, DEFAULT_MAX_ENTRIES, clockMillis);
+    }
+
+    /** @param maxEntries how many answers are kept at most; the oldest goes first */
+    public StateCache(Duration ttl, int maxEntries, LongSupplier clockMillis) {
         this.ttl = Objects.requireNonNull(ttl, "ttl");
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
+        }
+        this.maxEntries = maxEntries;
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
     }
 
@@ -31,13 +46,48 @@ public final class StateCache<K> {
     public LiveState get(K key, Supplier<LiveState> loader) {
         long now = clockMillis.getAsLong();
         Entry e = entries.get(key);
-        if (e != null && now - e.loadedAt < ttl.toMillis()) {
+        if (e != null && isFresh(e, now)) {
             return e.state;
         }
         // Two page views may both load at expiry; that costs one extra read and keeps page rendering lock-free.
         LiveState loaded = Objects.requireNonNull(loader.get(), "loader answer");
-        entries.put(key, new Entry(loaded, now));
+        put(key, new Entry(loaded, now));
         return loaded;
+    }
+
+    private boolean isFresh(Entry e, long now) {
+        return now - e.loadedAt < ttl.toMillis();
+    }
+
+    /**
+     * Adds an answer after dropping the expired ones and, at the cap, the oldest. Only a miss (which has just waited
+     * for the registry) comes here, so the scan of at most {@code maxEntries} entries costs nothing noticeable; the
+     * lock keeps two misses from evicting past each other, hits stay lock-free.
+     */
+    private synchronized void put(K key, Entry entry) {
+        long now = entry.loadedAt;
+        entries.values().removeIf(e -> !isFresh(e, now));
+        entries.remove(key);
+        while (entries.size() >= maxEntries) {
+            K oldest = null;
+            long oldestAt = Long.MAX_VALUE;
+            for (Map.Entry<K, Entry> m : entries.entrySet()) {
+                if (m.getValue().loadedAt < oldestAt) {
+                    oldest = m.getKey();
+                    oldestAt = m.getValue().loadedAt;
+                }
+            }
+            if (oldest == null) {
+                break;
+            }
+            entries.remove(oldest);
+        }
+        entries.put(key, entry);
+    }
+
+    /** How many answers are held (fresh or not yet evicted). */
+    int size() {
+        return entries.size();
     }
 
     /** Forgets one key, e.g. after a promotion changed that repository. */

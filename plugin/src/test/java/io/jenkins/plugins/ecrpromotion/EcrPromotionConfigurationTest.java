@@ -55,9 +55,164 @@ public class EcrPromotionConfigurationTest {
     }
 
     @Test
-    public void timeout_whenNotPositive_fallsBackTo30() {
-        config.setTimeoutSeconds(0);
-        assertEquals(30, config.getTimeoutSeconds());
+    public void setTimeoutSeconds_outside1To600_isRefusedAndKeepsThePreviousValue() {
+        config.setTimeoutSeconds(600);
+        config.setTimeoutSeconds(1);
+        for (int bad : new int[] {0, -1, 601, Integer.MAX_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config.setTimeoutSeconds(bad));
+            assertTrue(e.getMessage(), e.getMessage().contains("timeoutSeconds") && e.getMessage().contains("1 to 600"));
+        }
+        assertEquals(1, config.getTimeoutSeconds());
+    }
+
+    /** Configuration as Code calls the setters one by one: each refuses a bad value before storing or saving it. */
+    @Test
+    public void setters_fromConfigurationAsCode_refuseInvalidValuesBeforeStoringOrSaving() throws Exception {
+        EcrPromotionConfiguration spied = spy(new EcrPromotionConfiguration());
+        spied.setEndpointUrl("https://vpce-1.api.ecr.us-east-1.vpce.amazonaws.com");
+        spied.setRegion("eu-west-1");
+        spied.setEnvironments("dev,prod");
+        spied.setDefaultRepository(TargetResolverTest.ECR);
+        clearInvocations(spied);
+
+        for (String url : new String[] {"file:///etc/passwd", "ftp://x", "http://", "https:///path", "127.0.0.1:5000",
+                "http://user:pw@registry.example", "not a url"}) {
+            IllegalArgumentException e = assertThrows(url, IllegalArgumentException.class, () -> spied.setEndpointUrl(url));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("ecrPromotion endpointUrl: "));
+            assertFalse("no secret echoed: " + e.getMessage(), e.getMessage().contains("pw"));
+        }
+        for (String region : new String[] {"US-EAST-1", "useast1", "us-east", "eu-west-1a", "us east 1", "x"}) {
+            IllegalArgumentException e = assertThrows(region, IllegalArgumentException.class, () -> spied.setRegion(region));
+            assertTrue(e.getMessage(), e.getMessage().contains("us-east-1"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> spied.setEnvironments("a,a"));
+        assertThrows(IllegalArgumentException.class, () -> spied.setDefaultRepository("https://no such thing"));
+
+        verify(spied, never()).save();
+        assertEquals("https://vpce-1.api.ecr.us-east-1.vpce.amazonaws.com", spied.getEndpointUrl());
+        assertEquals("eu-west-1", spied.getRegion());
+        assertEquals("dev,prod", spied.getEnvironments());
+        assertEquals(TargetResolverTest.ECR, spied.getDefaultRepository());
+    }
+
+    @Test
+    public void setRegion_acceptsEveryAwsPartitionsShape() {
+        for (String region : new String[] {"us-east-1", "eu-central-2", "ap-southeast-7", "us-gov-west-1", "cn-north-1",
+                "us-iso-east-1", "us-isob-east-1", "eu-isoe-west-1", "mx-central-1", "il-central-1"}) {
+            config.setRegion(region);
+            assertEquals(region, config.getRegion());
+        }
+    }
+
+    @Test
+    public void setEndpointUrl_acceptsHttpAndHttpsWithAHost() {
+        for (String url : new String[] {"http://127.0.0.1:5000", "https://api.ecr.us-east-1.amazonaws.com",
+                "HTTPS://vpce-0123-abcd.api.ecr.us-east-1.vpce.amazonaws.com/", "http://[::1]:4566"}) {
+            config.setEndpointUrl(url);
+            assertEquals(url, config.getEndpointUrl());
+        }
+    }
+
+    /** An oci: default needs the switch; the setters refuse what is wrong whatever order CasC sets them in. */
+    @Test
+    public void onDiskDefault_fromConfigurationAsCode_inEitherOrder() {
+        String oci = "oci:/var/lib/layouts/app";
+        // switch first, then the default: fine
+        config.setAllowOnDiskLayouts(true);
+        config.setDefaultRepository(oci);
+        // switching layouts off under an oci: default is refused, the switch stays on
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config.setAllowOnDiskLayouts(false));
+        assertTrue(e.getMessage(), e.getMessage().contains("allowOnDiskLayouts"));
+        assertTrue(config.isAllowOnDiskLayouts());
+
+        // default first, then the switch (CasC's order is not set): accepted, so a valid file applies either way
+        EcrPromotionConfiguration other = new EcrPromotionConfiguration();
+        other.setDefaultRepository(oci);
+        other.setAllowOnDiskLayouts(true);
+        assertEquals(oci, other.getDefaultRepository());
+    }
+
+    @Test
+    public void configure_whenOnDiskDefaultWithoutTheSwitch_isRefusedOnTheDefaultRepositoryField() throws Exception {
+        EcrPromotionConfiguration spied = spy(new EcrPromotionConfiguration());
+        StaplerRequest2 req = mock(StaplerRequest2.class);
+        doAnswer(inv -> {
+            ((EcrPromotionConfiguration) inv.getArgument(0)).setDefaultRepository("oci:/var/lib/layouts/app");
+            return null;
+        }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+
+        FormException e = assertThrows(FormException.class, () -> spied.configure(req, null));
+
+        assertEquals("defaultRepository", e.getFormField());
+        assertTrue(e.getMessage(), e.getMessage().contains("Allow on-disk OCI layouts"));
+        verify(spied, never()).save();
+        assertNull(spied.getDefaultRepository());
+
+        doAnswer(inv -> {
+            EcrPromotionConfiguration c = inv.getArgument(0);
+            c.setDefaultRepository("oci:/var/lib/layouts/app");
+            c.setAllowOnDiskLayouts(true);
+            return null;
+        }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+        assertTrue(spied.configure(req, null));
+        assertEquals("oci:/var/lib/layouts/app", spied.getDefaultRepository());
+    }
+
+    @Test
+    public void configure_whenASetterRefusesAField_failsOnThatFieldAndSavesNothing() throws Exception {
+        String[][] cases = {{"endpointUrl", "file:///etc/passwd"}, {"region", "Europe"}, {"timeoutSeconds", "601"}};
+        for (String[] c : cases) {
+            EcrPromotionConfiguration spied = spy(new EcrPromotionConfiguration());
+            spied.setRegion("eu-west-1");
+            clearInvocations(spied);
+            StaplerRequest2 req = mock(StaplerRequest2.class);
+            doAnswer(inv -> {
+                EcrPromotionConfiguration conf = inv.getArgument(0);
+                conf.setEnvironments("dev,prod");
+                switch (c[0]) {
+                    case "endpointUrl" -> conf.setEndpointUrl(c[1]);
+                    case "region" -> conf.setRegion(c[1]);
+                    default -> conf.setTimeoutSeconds(Integer.parseInt(c[1]));
+                }
+                return null;
+            }).when(req).bindJSON(any(Object.class), ArgumentMatchers.<JSONObject>any());
+
+            FormException e = assertThrows(c[0], FormException.class, () -> spied.configure(req, null));
+
+            assertEquals(c[0], e.getFormField());
+            verify(spied, never()).save();
+            assertEquals(c[0], "eu-west-1", spied.getRegion());
+            assertNull(c[0], spied.getEnvironments());
+        }
+    }
+
+    @Test
+    public void doCheckRegionEndpointAndTimeout_sayWhatIsValid() {
+        assertEquals(FormValidation.Kind.OK, config.doCheckRegion("").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckRegion("us-gov-west-1").kind);
+        FormValidation region = config.doCheckRegion("Frankfurt");
+        assertEquals(FormValidation.Kind.ERROR, region.kind);
+        assertTrue(region.getMessage(), region.getMessage().contains("eu-central-1"));
+
+        assertEquals(FormValidation.Kind.OK, config.doCheckEndpointUrl(" ").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckEndpointUrl("https://api.ecr.eu-west-1.amazonaws.com").kind);
+        for (String bad : new String[] {"file:///etc/passwd", "ftp://x", "http://"}) {
+            FormValidation v = config.doCheckEndpointUrl(bad);
+            assertEquals(bad, FormValidation.Kind.ERROR, v.kind);
+            assertTrue(v.getMessage(), v.getMessage().contains("http:// or https://"));
+        }
+
+        assertEquals(FormValidation.Kind.OK, config.doCheckTimeoutSeconds("600").kind);
+        FormValidation timeout = config.doCheckTimeoutSeconds("601");
+        assertEquals(FormValidation.Kind.ERROR, timeout.kind);
+        assertTrue(timeout.getMessage(), timeout.getMessage().contains("1 to 600"));
+    }
+
+    @Test
+    public void doCheckDefaultRepository_refusesAnOnDiskLayoutUnlessAllowed() {
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckDefaultRepository("oci:/srv/app", false).kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckDefaultRepository("oci:/srv/app", true).kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckDefaultRepository("", false).kind);
     }
 
     @Test
@@ -71,8 +226,8 @@ public class EcrPromotionConfigurationTest {
 
     @Test
     public void doCheckDefaultRepositoryAndTimeout_rejectNonsense() {
-        assertEquals(FormValidation.Kind.OK, config.doCheckDefaultRepository(TargetResolverTest.ECR).kind);
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckDefaultRepository("https://no such thing").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckDefaultRepository(TargetResolverTest.ECR, false).kind);
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckDefaultRepository("https://no such thing", false).kind);
         assertEquals(FormValidation.Kind.OK, config.doCheckTimeoutSeconds("10").kind);
         assertEquals(FormValidation.Kind.ERROR, config.doCheckTimeoutSeconds("-1").kind);
         assertEquals(FormValidation.Kind.ERROR, config.doCheckTimeoutSeconds("ten").kind);

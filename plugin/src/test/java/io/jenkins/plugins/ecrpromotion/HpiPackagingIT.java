@@ -161,7 +161,7 @@ public class HpiPackagingIT {
         assertEquals(where, "2.541.1", a.getValue("Jenkins-Version"));
         assertEquals(where, "2.541.1", a.getValue("Hudson-Version"));
         assertEquals(where, "workflow-step-api:710.v3e456cc85233,credentials:1502.v5c95e620ddfe,"
-                + "aws-credentials:262.v0efb_28f71f94,aws-java-sdk2-ecr:2.42.33-70.vd69c0763fa_60",
+                + "structs:362.va_b_695ef4fdf9,aws-credentials:262.v0efb_28f71f94,aws-java-sdk2-ecr:2.42.33-70.vd69c0763fa_60",
                 a.getValue("Plugin-Dependencies"));
         String url = a.getValue("Url");
         assertTrue(where + " Url: " + url, url != null && url.startsWith("https://"));
@@ -214,6 +214,8 @@ public class HpiPackagingIT {
         }
         assertTrue(deps, names.contains("aws-java-sdk2-ecr"));
         assertTrue(deps, names.contains("aws-credentials"));
+        // @Symbol names (the step names, ecrPromotion for Configuration as Code) are resolved by structs' SymbolLookup
+        assertTrue(deps, names.contains("structs"));
     }
 
     @Test

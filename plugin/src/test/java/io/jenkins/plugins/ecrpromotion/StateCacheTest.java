@@ -62,6 +62,62 @@ public class StateCacheTest {
     }
 
     @Test
+    public void get_whenAddingAnAnswer_evictsTheExpiredOnes() {
+        for (int i = 0; i < 10; i++) {
+            cache.get("old-" + i, loader("down"));
+        }
+        assertEquals(10, cache.size());
+        now.addAndGet(30_000);
+        cache.get("new", loader("down"));
+        assertEquals("only the fresh answer is left", 1, cache.size());
+    }
+
+    @Test
+    public void get_atTheCap_dropsTheOldestEntry() {
+        StateCache<String> small = new StateCache<>(Duration.ofSeconds(30), 3, now::get);
+        small.get("a", loader("down"));
+        now.addAndGet(1);
+        small.get("b", loader("down"));
+        now.addAndGet(1);
+        small.get("c", loader("down"));
+        now.addAndGet(1);
+        small.get("d", loader("down"));
+        assertEquals(3, small.size());
+        assertEquals(4, loads.get());
+
+        small.get("b", loader("down"));
+        small.get("c", loader("down"));
+        small.get("d", loader("down"));
+        assertEquals("b, c and d still cached", 4, loads.get());
+        small.get("a", loader("down"));
+        assertEquals("a was the oldest and went", 5, loads.get());
+    }
+
+    @Test
+    public void get_reloadingAnExpiredKeyAtTheCap_keepsTheOthers() {
+        StateCache<String> small = new StateCache<>(Duration.ofSeconds(30), 2, now::get);
+        small.get("a", loader("down"));
+        now.addAndGet(20_000);
+        small.get("b", loader("down"));
+        now.addAndGet(10_000);
+        small.get("a", loader("down"));
+        assertEquals(3, loads.get());
+        assertEquals(2, small.size());
+        small.get("b", loader("down"));
+        assertEquals("b stayed: the expired a made room for itself", 3, loads.get());
+    }
+
+    @Test
+    public void defaultCap_is500() {
+        for (int i = 0; i < 600; i++) {
+            cache.get("k" + i, loader("down"));
+            now.incrementAndGet();
+        }
+        assertEquals(StateCache.DEFAULT_MAX_ENTRIES, cache.size());
+        assertEquals(500, StateCache.DEFAULT_MAX_ENTRIES);
+    }
+
+    @Test
     public void unavailable_keepsOnlyTheFirstLine() {
         StateCache.LiveState s = StateCache.LiveState.unavailable("\n  Tried to x but failed because y  \njava.lang.Exception\n\tat a.b(C.java:1)");
         assertFalse(s.isAvailable());
