@@ -122,11 +122,17 @@ public abstract class AbstractEcrStep extends Step {
     <T> T withRegistry(Run<?, ?> run, EnvVars env, TaskListener listener, String function, RegistryWork<T> work)
             throws AbortException {
         RegistryTarget target = RegistryAccess.forStep(run, env, parameters(), function);
-        PrintStream logger = Redaction.of(target.options()).wrap(listener.getLogger());
+        PrintStream log = listener.getLogger();
+        PrintStream logger = Redaction.of(target.options()).wrap(log);
         try (Registry registry = target.open(function)) {
             return work.run(registry, target.chain(), logger);
         } catch (PromotionException e) {
             throw abort(e, function, target);
+        } finally {
+            if (logger != log) {
+                // writes a held-back tail that turned out to be no secret; the build log itself stays open
+                logger.close();
+            }
         }
     }
 

@@ -115,12 +115,15 @@ final class Redaction {
             delegate.flush();
         }
 
-        /** The stream ends: a held-back tail was not a secret after all, and is written. */
+        /**
+         * The masked writing ends: a held-back tail was not a secret after all, and is written. The delegate (a build
+         * log Jenkins owns) is flushed, not closed.
+         */
         @Override
         public synchronized void close() throws IOException {
             delegate.write(pending);
             pending = new byte[0];
-            delegate.close();
+            delegate.flush();
         }
 
         private byte[] mask(byte[] text) {

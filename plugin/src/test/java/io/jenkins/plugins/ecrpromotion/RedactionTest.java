@@ -1,6 +1,7 @@
 package io.jenkins.plugins.ecrpromotion;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 
 import io.github.ecrpromotion.core.registry.RegistryOptions;
@@ -97,10 +98,16 @@ public class RedactionTest {
     @Test
     public void close_writesAHeldBackTailThatWasNoSecret() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = Redaction.of(List.of("hunter2")).wrap(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream out;
+        PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        out = Redaction.of(List.of("hunter2")).wrap(log);
         out.print("last word: hunt");
         out.close();
         assertEquals("last word: hunt", text(bytes));
+        // The build log itself stays open for the rest of the build.
+        log.print(" and more");
+        assertFalse(log.checkError());
+        assertEquals("last word: hunt and more", text(bytes));
     }
 
     private static String text(ByteArrayOutputStream bytes) {
