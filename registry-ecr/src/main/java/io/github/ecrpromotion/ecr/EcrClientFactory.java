@@ -17,6 +17,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -86,7 +87,7 @@ final class EcrClientFactory {
                     + " but failed because no AWS region is known: the host names none and none was given");
         }
         Region region = Region.of(regionName.get());
-        Optional<URI> endpoint = endpoint(repository);
+        Optional<URI> endpoint = endpoint(repository, region);
         EcrErrors errors = new EcrErrors(repository, regionName.get(), endpoint.map(URI::toString)
                 .orElse("https://api.ecr." + regionName.get() + ".amazonaws.com"), options);
 
@@ -107,7 +108,7 @@ final class EcrClientFactory {
                     .overrideConfiguration(overrides());
             // The same override for STS: moto serves both APIs on one port. A real VPC endpoint override is for ECR
             // only; then leave the override out or give STS its own (not supported yet).
-            endpoint.ifPresent(sts::endpointOverride);
+            endpoint.map(e -> pinned(e, StsClient.serviceMetadata().endpointFor(region))).ifPresent(sts::endpointOverride);
             StsClient stsClient = sts.build();
             resources.add(stsClient);
             StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
@@ -129,9 +130,15 @@ final class EcrClientFactory {
         return new EcrRegistry(repository, repository.ecrAccount().get(), ecr.build(), resources, errors);
     }
 
-    private Optional<URI> endpoint(Repository repository) throws RegistryException {
+    /**
+     * The endpoint override: the one given, else, when ambient settings are not allowed, the region's standard ECR
+     * endpoint from the SDK's metadata, pinned so that nothing the machine configures (AWS_ENDPOINT_URL, ~/.aws/config)
+     * decides where requests signed with someone else's keys go. Empty: the SDK's own resolution.
+     */
+    Optional<URI> endpoint(Repository repository, Region region) throws RegistryException {
         if (options.endpointUrl().isEmpty()) {
-            return Optional.empty();
+            return options.ambientCredentialsAllowed() ? Optional.empty()
+                    : Optional.of(URI.create("https://" + EcrClient.serviceMetadata().endpointFor(region)));
         }
         String url = options.endpointUrl().get();
         try {
@@ -176,12 +183,21 @@ final class EcrClientFactory {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** STS next to a pinned ECR endpoint gets its own standard one; a given override (moto, tests) serves both. */
+    private URI pinned(URI ecrEndpoint, URI stsHost) {
+        return options.endpointUrl().isPresent() ? ecrEndpoint : URI.create("https://" + stsHost);
+    }
+
     private ClientOverrideConfiguration overrides() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy)
                 // The whole call, retries and backoff included, ends within the configured timeout.
                 .apiCallTimeout(options.timeout())
                 .apiCallAttemptTimeout(options.timeout());
+        if (!options.ambientCredentialsAllowed()) {
+            // No ~/.aws/config of the machine either: it could set the region's endpoint, retries or a profile.
+            b.defaultProfileFile(ProfileFile.aggregator().build()).defaultProfileName("default");
+        }
         interceptors.forEach(b::addExecutionInterceptor);
         return b.build();
     }
