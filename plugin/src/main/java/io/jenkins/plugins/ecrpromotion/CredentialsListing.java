@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
 import hudson.security.ACL;
@@ -42,24 +43,32 @@ final class CredentialsListing {
             return result;
         }
         CredentialsMatcher kinds = matcherFor(kindOf(repository));
+        // only credentials whose domain admits the registry's host (none required while the field is blank)
+        List<DomainRequirement> domains = CredentialDomains.of(repositoryText(repository));
         result.includeEmptyValue();
         if (item == null) {
             // the global page: the credentials an administrator can pick for every job (root store, as the system)
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), kinds);
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, domains, kinds);
         } else {
-            result.includeMatchingAs(RegistryAccess.authenticationOf(item), item, StandardCredentials.class, List.of(), kinds);
+            result.includeMatchingAs(RegistryAccess.authenticationOf(item), item, StandardCredentials.class, domains, kinds);
         }
         result.includeCurrentValue(current);
         return result;
     }
 
-    /** The repository's kind, or null when it is not known (blank and no global default, or not parsable yet). */
-    static Repository.Kind kindOf(String repository) {
+    /** The field's repository, or the global default registry when the field is blank; null when neither is set. */
+    static String repositoryText(String repository) {
         String text = EcrParameters.blankToNull(repository);
         if (text == null) {
             EcrPromotionConfiguration config = EcrPromotionConfiguration.get();
             text = config == null ? null : config.getDefaultRepository();
         }
+        return text;
+    }
+
+    /** The repository's kind, or null when it is not known (blank and no global default, or not parsable yet). */
+    static Repository.Kind kindOf(String repository) {
+        String text = repositoryText(repository);
         if (text == null) {
             return null;
         }

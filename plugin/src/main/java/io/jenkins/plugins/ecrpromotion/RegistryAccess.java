@@ -8,7 +8,7 @@ import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
-import java.util.List;
+import io.github.ecrpromotion.core.ref.Repository;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 
@@ -36,7 +36,7 @@ public final class RegistryAccess {
      */
     public static RegistryTarget forStep(Run<?, ?> run, Map<String, String> stepEnvironment, EcrParameters params,
             String stepName) throws AbortException {
-        return new TargetResolver(defaults(), id -> lookupForRun(run, id)).withProxy(ProxySettings.current()).resolve(params, stepName,
+        return new TargetResolver(defaults(), (TargetResolver.CredentialsLookup) (id, repo) -> lookupForRun(run, id, repo)).withProxy(ProxySettings.current()).resolve(params, stepName,
                 AwsEnvironment.of(stepEnvironment), SessionNames.forBuild(run.getParent().getFullName(), run.getNumber()));
     }
 
@@ -47,7 +47,7 @@ public final class RegistryAccess {
     public static RegistryTarget forPage(Run<?, ?> run, EcrParameters params, String userId, String where)
             throws AbortException {
         Job<?, ?> job = run.getParent();
-        return new TargetResolver(defaults(), id -> lookupInJob(job, id)).withProxy(ProxySettings.current())
+        return new TargetResolver(defaults(), (TargetResolver.CredentialsLookup) (id, repo) -> lookupInJob(job, id, repo)).withProxy(ProxySettings.current())
                 .resolve(params, where, AwsEnvironment.NONE,
                 SessionNames.forUser(userId));
     }
@@ -58,8 +58,9 @@ public final class RegistryAccess {
     }
 
     /** Through the run, tracked: what a build does. */
-    static StandardCredentials lookupForRun(Run<?, ?> run, String id) {
-        StandardCredentials c = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+    static StandardCredentials lookupForRun(Run<?, ?> run, String id, Repository repository) {
+        StandardCredentials c = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
+                CredentialDomains.of(repository));
         if (c != null) {
             // shows the use on the credentials' "usage" page
             CredentialsProvider.track(run, c);
@@ -68,9 +69,9 @@ public final class RegistryAccess {
     }
 
     /** Through the job, as its builds would see them, untracked: what a page does. */
-    static StandardCredentials lookupInJob(Job<?, ?> job, String id) {
+    static StandardCredentials lookupInJob(Job<?, ?> job, String id, Repository repository) {
         return CredentialsProvider.findCredentialByIdInItem(id, StandardCredentials.class, job, authenticationOf(job),
-                List.of());
+                CredentialDomains.of(repository));
     }
 
     /** The authentication the job's builds run as: SYSTEM unless an authorization plugin (authorize-project) says otherwise. */

@@ -40,7 +40,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  */
 public final class TargetResolver {
     private final GlobalDefaults defaults;
-    private final Function<String, StandardCredentials> lookup;
+    private final CredentialsLookup lookup;
     private RegistryOptions.Proxy proxy;
 
     /**
@@ -48,8 +48,19 @@ public final class TargetResolver {
      * @param lookup finds credentials by ID for the run or job (null when there are none with that ID)
      */
     public TargetResolver(GlobalDefaults defaults, Function<String, StandardCredentials> lookup) {
+        this(defaults, lookup == null ? null : (CredentialsLookup) (id, repository) -> lookup.apply(id));
+    }
+
+    /** With a look-up that also sees the repository (for its credentials domain, see {@link CredentialDomains}). */
+    public TargetResolver(GlobalDefaults defaults, CredentialsLookup lookup) {
         this.defaults = defaults == null ? GlobalDefaults.NONE : defaults;
         this.lookup = lookup;
+    }
+
+    /** Finds credentials by ID for a repository; null when none with that ID are visible for it. */
+    @FunctionalInterface
+    public interface CredentialsLookup {
+        StandardCredentials find(String id, Repository repository);
     }
 
     /** The HTTP proxy for every target this resolves ({@link ProxySettings}); {@code null} means direct. */
@@ -160,7 +171,7 @@ public final class TargetResolver {
 
     private void applyCredentials(RegistryOptions.Builder options, Repository repository, String credentialsId,
             String where) throws AbortException {
-        StandardCredentials credentials = lookup == null ? null : lookup.apply(credentialsId);
+        StandardCredentials credentials = lookup == null ? null : lookup.find(credentialsId, repository);
         if (credentials == null) {
             throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
                     + " but failed because no credentials with that ID are visible here. Check " + where

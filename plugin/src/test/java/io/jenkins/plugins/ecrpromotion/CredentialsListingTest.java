@@ -57,6 +57,9 @@ public class CredentialsListingTest {
     private final MockedStatic<Tasks> tasks = mockStatic(Tasks.class);
     private final MockedStatic<Jenkins> jenkinsStatic = mockStatic(Jenkins.class);
     private final MockedConstruction<StandardListBoxModel> models = mockConstruction(StandardListBoxModel.class);
+    private final TestDomains domains = new TestDomains();
+    private static final String ECR_URI = "https://123456789012.dkr.ecr.us-east-1.amazonaws.com";
+    private static final String OCI_URI = "https://registry.example.com";
 
     public CredentialsListingTest() {
         matchers.when(() -> CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class)).thenReturn(awsKind);
@@ -69,6 +72,7 @@ public class CredentialsListingTest {
 
     @After
     public void close() {
+        domains.close();
         models.close();
         jenkinsStatic.close();
         tasks.close();
@@ -87,14 +91,16 @@ public class CredentialsListingTest {
         when(job.hasPermission(any())).thenReturn(true);
         StandardListBoxModel m = list(job, ECR);
         verify(m).includeEmptyValue();
-        verify(m).includeMatchingAs(jobAuthentication, job, StandardCredentials.class, List.of(), awsKind);
+        // only credentials whose domain admits the registry's host
+        verify(m).includeMatchingAs(jobAuthentication, job, StandardCredentials.class, domains.of(ECR_URI), awsKind);
         verify(m).includeCurrentValue("current-id");
     }
 
     @Test
     public void otherRegistry_listsOnlyUsernamePassword() {
         when(job.hasPermission(any())).thenReturn(true);
-        verify(list(job, OCI)).includeMatchingAs(jobAuthentication, job, StandardCredentials.class, List.of(), userPassKind);
+        verify(list(job, OCI)).includeMatchingAs(jobAuthentication, job, StandardCredentials.class, domains.of(OCI_URI),
+                userPassKind);
     }
 
     @Test
@@ -104,7 +110,7 @@ public class CredentialsListingTest {
         config.setDefaultRepository(OCI);
         CredentialsListing.forItem(job, null, "");
         verify(models.constructed().get(1)).includeMatchingAs(jobAuthentication, job, StandardCredentials.class,
-                List.of(), userPassKind);
+                domains.of(OCI_URI), userPassKind);
     }
 
     @Test
@@ -121,7 +127,7 @@ public class CredentialsListingTest {
     public void globalPage_listsTheRootsCredentialsAsTheSystem_forAdministratorsOnly() {
         when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
         StandardListBoxModel m = list(null, ECR);
-        verify(m).includeMatchingAs(isNull(), eq((ItemGroup) jenkins), eq(StandardCredentials.class), eq(List.of()), eq(awsKind));
+        verify(m).includeMatchingAs(isNull(), eq((ItemGroup) jenkins), eq(StandardCredentials.class), eq(domains.of(ECR_URI)), eq(awsKind));
     }
 
     @Test

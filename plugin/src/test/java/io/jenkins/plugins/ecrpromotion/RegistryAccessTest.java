@@ -2,6 +2,7 @@ package io.jenkins.plugins.ecrpromotion;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
@@ -44,6 +45,7 @@ public class RegistryAccessTest {
     private final MockedStatic<User> users = mockStatic(User.class);
     /** No Jenkins instance: getInstanceOrNull() answers null, so no proxy is configured. */
     private final MockedStatic<jenkins.model.Jenkins> jenkins = mockStatic(jenkins.model.Jenkins.class);
+    private final TestDomains domains = new TestDomains();
     private final Authentication jobAuthentication = mock(Authentication.class);
     private final AmazonWebServicesCredentials aws = TestCredentials.aws("ecr");
     @SuppressWarnings("rawtypes")
@@ -64,6 +66,7 @@ public class RegistryAccessTest {
 
     @After
     public void close() {
+        domains.close();
         jenkins.close();
         users.close();
         tasks.close();
@@ -74,7 +77,9 @@ public class RegistryAccessTest {
     @Test
     @SuppressWarnings("unchecked")
     public void forStep_looksUpThroughTheRun_tracksTheUse_andNamesTheSessionAfterTheBuild() throws Exception {
-        provider.when(() -> CredentialsProvider.findCredentialById("ecr", StandardCredentials.class, run)).thenReturn(aws);
+        // Looked up for the registry's host only: a credential restricted to another domain is not found.
+        provider.when(() -> CredentialsProvider.findCredentialById("ecr", StandardCredentials.class, run,
+                domains.of("https://123456789012.dkr.ecr.us-east-1.amazonaws.com"))).thenReturn(aws);
 
         RegistryTarget t = RegistryAccess.forStep(run, Map.of(), new EcrParameters(REPO, "ecr", null, null, null), "ecrPromote");
 
@@ -99,7 +104,8 @@ public class RegistryAccessTest {
     @SuppressWarnings("unchecked")
     public void forPage_looksUpInTheJobAsItsBuildsRun_withoutTracking_andNamesTheSessionAfterTheUser() throws Exception {
         provider.when(() -> CredentialsProvider.findCredentialByIdInItem(eq("ecr"), eq(StandardCredentials.class),
-                eq(job), eq(jobAuthentication), anyList())).thenReturn(aws);
+                eq(job), eq(jobAuthentication), eq(domains.of("https://123456789012.dkr.ecr.us-east-1.amazonaws.com"))))
+                .thenReturn(aws);
 
         RegistryTarget t = RegistryAccess.forPage(run, new EcrParameters(REPO, "ecr", null, null, null), "alice", "the build page");
 
@@ -140,5 +146,15 @@ public class RegistryAccessTest {
         RegistryTarget t = RegistryAccess.forPage(r, new EcrParameters(REPO, "ecr", null, null, null), "bob", "the build page");
 
         assertEquals(Optional.of("AKIAIOSFODNN7EXAMPLE"), t.options().accessKeyId());
+    }
+
+    @Test
+    public void forStep_aCredentialRestrictedToAnotherRegistrysDomain_isNotFound() throws Exception {
+        // The store answers only for another host's domain, as the credentials plugin does for a restricted credential.
+        provider.when(() -> CredentialsProvider.findCredentialById("ecr", StandardCredentials.class, run,
+                domains.of("https://210987654321.dkr.ecr.eu-west-1.amazonaws.com"))).thenReturn(aws);
+        hudson.AbortException e = org.junit.Assert.assertThrows(hudson.AbortException.class, () -> RegistryAccess.forStep(
+                run, Map.of(), new EcrParameters(REPO, "ecr", null, null, null), "ecrPromote"));
+        assertTrue(e.getMessage(), e.getMessage().contains("no credentials with that ID are visible"));
     }
 }

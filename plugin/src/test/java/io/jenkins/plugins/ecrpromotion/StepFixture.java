@@ -66,6 +66,8 @@ final class StepFixture implements AutoCloseable {
     private final MockedStatic<Registries> registries = mockStatic(Registries.class);
     /** No Jenkins instance: getInstanceOrNull() answers null, so no proxy is configured. */
     private final MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class);
+    /** The credentials domains of registries (see CredentialDomains). */
+    final TestDomains domains = new TestDomains();
 
     /** Registries.open, as a lambda. */
     interface Opener {
@@ -89,7 +91,8 @@ final class StepFixture implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
 
         extensions.when(() -> ExtensionList.lookupSingleton(EcrPromotionConfiguration.class)).thenReturn(config);
-        provider.when(() -> CredentialsProvider.findCredentialById(anyString(), eq(StandardCredentials.class), any(Run.class)))
+        provider.when(() -> CredentialsProvider.findCredentialById(anyString(), eq(StandardCredentials.class), any(Run.class),
+                        org.mockito.ArgumentMatchers.anyList()))
                 .thenAnswer(inv -> credentials.get(inv.getArgument(0, String.class)));
         registries.when(() -> Registries.open(any(Repository.class), any(RegistryOptions.class))).thenAnswer(inv -> {
             openedWith.set(inv.getArgument(1));
@@ -115,6 +118,7 @@ final class StepFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        domains.close();
         jenkins.close();
         registries.close();
         provider.close();
