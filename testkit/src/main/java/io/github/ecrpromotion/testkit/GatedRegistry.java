@@ -23,13 +23,14 @@ import java.util.function.Predicate;
  * The port-level twin of {@link RegistryFront}'s holds, for backends without HTTP (the on-disk layout, the in-memory
  * registry): a call naming a held tag waits, before it reaches the backend, until the test releases it.
  */
-public final class GatedRegistry implements Registry {
+public final class GatedRegistry extends DelegatingRegistry {
     private static final long LIMIT_SECONDS = 300;
     private final Registry delegate;
     private final List<GateImpl> gates = new CopyOnWriteArrayList<>();
     private volatile boolean acknowledgeWrites;
 
     public GatedRegistry(Registry delegate) {
+        super(delegate);
         this.delegate = delegate;
     }
 
@@ -94,10 +95,6 @@ public final class GatedRegistry implements Registry {
         }
     }
 
-    @Override
-    public Repository repository() {
-        return delegate.repository();
-    }
 
     @Override
     public Optional<Digest> resolve(ImageRef ref) throws RegistryException {
@@ -129,15 +126,7 @@ public final class GatedRegistry implements Registry {
         return delegate.putManifestIf(tag, manifest, expected);
     }
 
-    @Override
-    public List<Tag> listTags() throws RegistryException {
-        return delegate.listTags();
-    }
 
-    @Override
-    public Set<Tag> tagsOf(Digest digest) throws RegistryException {
-        return delegate.tagsOf(digest);
-    }
 
     @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
@@ -145,10 +134,6 @@ public final class GatedRegistry implements Registry {
         return delegate.imagesOf(tags, wanted, order);
     }
 
-    @Override
-    public List<String> takeWarnings() {
-        return delegate.takeWarnings();
-    }
 
     @Override
     public void close() {

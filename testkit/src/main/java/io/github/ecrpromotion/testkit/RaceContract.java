@@ -199,19 +199,8 @@ public abstract class RaceContract {
         seed(y, "candidate-b");
         BuildTag first = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-ecs-demo-13");
         BuildTag retried = BuildTag.parse("2016.08.25T09.00.07Z.7cf1b24-ecs-demo-13");
-        Gate aWrite = a.holdWrite(first.tag());
-        Future<TagResult> fa = async(() -> exec(a).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate-a")), first,
-                Optional.empty()), false));
-        aWrite.awaitArrived();
-        Gate bWrite = b.holdWrite(retried.tag());
-        Future<TagResult> fb = async(() -> exec(b).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate-b")), retried,
-                Optional.empty()), false));
-        bWrite.awaitArrived();
-        // Both checked that build 13 has no image yet. A finishes first; B's write lands after.
-        aWrite.release();
-        assertTrue(get(fa).changed());
-        bWrite.release();
-        RegistryException e = failure(fb);
+        RegistryException e = bothCheckedThenAFinishesFirst(a, new TagRequest(ImageRef.of(Tag.of("candidate-a")), first,
+                Optional.empty()), b, new TagRequest(ImageRef.of(Tag.of("candidate-b")), retried, Optional.empty()));
         assertEquals(e.getMessage(), RegistryException.Reason.CONFLICT, e.reason());
         contains(e.getMessage(), x.manifest().digest(), y.manifest().digest(), first.tag(), "two images");
     }
@@ -225,20 +214,27 @@ public abstract class RaceContract {
         seed(s, "candidate");
         BuildTag jobA = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-job-a-5");
         BuildTag jobB = BuildTag.parse("2016.08.25T09.00.00Z.7cf1b24-job-b-5");
-        Gate aWrite = a.holdWrite(jobA.tag());
-        Future<TagResult> fa = async(() -> exec(a).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate")), jobA,
-                Optional.empty()), false));
+        RegistryException e = bothCheckedThenAFinishesFirst(a, new TagRequest(ImageRef.of(Tag.of("candidate")), jobA,
+                Optional.empty()), b, new TagRequest(ImageRef.of(Tag.of("candidate")), jobB, Optional.empty()));
+        assertEquals(e.getMessage(), RegistryException.Reason.CONFLICT, e.reason());
+        contains(e.getMessage(), s.manifest().digest(), jobA.tag(), "another build");
+    }
+
+    /**
+     * Both tag runs check with their build-tag writes held; A's write is released and A finishes (it must succeed),
+     * then B's write lands. Returns the failure B must report.
+     */
+    private RegistryException bothCheckedThenAFinishesFirst(Run a, TagRequest ra, Run b, TagRequest rb) throws Exception {
+        Gate aWrite = a.holdWrite(ra.buildTag().tag());
+        Future<TagResult> fa = async(() -> exec(a).applyTags(ra, false));
         aWrite.awaitArrived();
-        Gate bWrite = b.holdWrite(jobB.tag());
-        Future<TagResult> fb = async(() -> exec(b).applyTags(new TagRequest(ImageRef.of(Tag.of("candidate")), jobB,
-                Optional.empty()), false));
+        Gate bWrite = b.holdWrite(rb.buildTag().tag());
+        Future<TagResult> fb = async(() -> exec(b).applyTags(rb, false));
         bWrite.awaitArrived();
         aWrite.release();
         assertTrue(get(fa).changed());
         bWrite.release();
-        RegistryException e = failure(fb);
-        assertEquals(e.getMessage(), RegistryException.Reason.CONFLICT, e.reason());
-        contains(e.getMessage(), s.manifest().digest(), jobA.tag(), "another build");
+        return failure(fb);
     }
 
     /** How a run ended: its result, or the registry failure it reported. */

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Passes every call to another registry; a test overrides the call it wants to change. */
-class DelegatingRegistry implements Registry {
+/** Passes every call to another registry; a test (or a wrapper such as {@link GatedRegistry}) overrides what it changes. */
+public class DelegatingRegistry implements Registry {
     private final Registry delegate;
 
-    DelegatingRegistry(Registry delegate) {
+    public DelegatingRegistry(Registry delegate) {
         this.delegate = delegate;
     }
 
