@@ -151,9 +151,10 @@ public final class PromotionExecutor {
             envNow = Optional.ofNullable(registry.imagesOf(List.of(envTag), t -> !t.equals(envTag),
                     BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(envTag));
         }
-        Map<Tag, Digest> sameBuild = sameBuild(request.buildTag());
+        List<Tag> listed = registry.listTags();
+        Map<Tag, Digest> sameBuild = sameBuild(request.buildTag(), listed);
         TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild,
-                buildTagsOn(digest, request, t -> true), envNow);
+                buildTagsOn(digest, request), envNow);
         List<String> warnings = new ArrayList<>(registry.takeWarnings());
         if (!dryRun) {
             // The build tag goes first, so the environment's new image is never without its build tag.
@@ -162,7 +163,7 @@ public final class PromotionExecutor {
                     write(change.tag(), manifest, change.before());
                     readBack(change.tag(), digest, action);
                     if (change.tag().equals(plan.buildTag())) {
-                        readBackBuild(request, digest, action);
+                        readBackBuild(request, digest, action, listed);
                     } else {
                         keepTagged(change, envNow, action);
                     }
@@ -177,9 +178,8 @@ public final class PromotionExecutor {
      * The build tags on the image (at least its newest one, when it has any): through the source tag when there is
      * one (ECR and the layout answer with every tag at once), else by the image's digest.
      */
-    private List<Tag> buildTagsOn(Digest digest, TagRequest request, java.util.function.Predicate<BuildTag> which)
-            throws RegistryException {
-        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).filter(which).isPresent();
+    private List<Tag> buildTagsOn(Digest digest, TagRequest request) throws RegistryException {
+        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).isPresent();
         if (request.source().tag().isPresent()) {
             Tag source = request.source().tag().get();
             Image img = registry.imagesOf(List.of(source), build, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(source);
@@ -196,21 +196,33 @@ public final class PromotionExecutor {
      * another build's run may have tagged this image; either way the build or the image now has two identities, and
      * this run must not report success. Both racing runs may find it; neither reports a false success.
      */
-    private void readBackBuild(TagRequest request, Digest digest, String action) throws RegistryException {
+    private void readBackBuild(TagRequest request, Digest digest, String action, List<Tag> listedBefore)
+            throws RegistryException {
         BuildTag requested = request.buildTag();
-        for (Map.Entry<Tag, Digest> e : sameBuild(requested).entrySet()) {
-            if (!e.getValue().equals(digest)) {
+        // The tags listed before were checked then, and build tags never move: only tags that appeared since can
+        // carry another run's identity. One listing and a look-up of each new build tag (usually none but ours).
+        java.util.Set<Tag> before = new java.util.HashSet<>(listedBefore);
+        before.add(requested.tag());
+        for (Tag t : registry.listTags()) {
+            Optional<BuildTag> other = before.contains(t) ? Optional.empty() : BuildTagFormat.tryParse(t.value());
+            if (other.isEmpty()) {
+                continue;
+            }
+            Optional<Digest> named = registry.resolve(ImageRef.of(t));
+            if (named.isEmpty()) {
+                continue;
+            }
+            if (other.get().sameBuild(requested) && !named.get().equals(digest)) {
                 throw new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because another run "
                         + "tagged build " + requested.job() + " #" + requested.buildNumber() + " on another image at the "
-                        + "same time: " + e.getKey() + " names " + e.getValue() + ", and this run's " + requested.tag()
+                        + "same time: " + t + " names " + named.get() + ", and this run's " + requested.tag()
                         + " names " + digest + ". The build now has two images; keep one and remove the other's build tag");
             }
-        }
-        List<Tag> others = buildTagsOn(digest, request, b -> !b.sameBuild(requested));
-        if (!others.isEmpty()) {
-            throw new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because another run gave "
-                    + "the image " + digest + " the build tag " + others.get(0) + " of another build at the same time, "
-                    + "next to this run's " + requested.tag() + ". The image now is two builds; remove one of the tags");
+            if (!other.get().sameBuild(requested) && named.get().equals(digest)) {
+                throw new RegistryException(Reason.CONFLICT, "Tried to " + action + " but failed because another run gave "
+                        + "the image " + digest + " the build tag " + t + " of another build at the same time, "
+                        + "next to this run's " + requested.tag() + ". The image now is two builds; remove one of the tags");
+            }
         }
     }
 
@@ -218,10 +230,10 @@ public final class PromotionExecutor {
      * The build tags of the repository with the build's identity, and the digest each names. The requested tag is
      * always resolved, so its absence is confirmed by the registry and not only by the listing.
      */
-    private Map<Tag, Digest> sameBuild(BuildTag requested) throws RegistryException {
+    private Map<Tag, Digest> sameBuild(BuildTag requested, List<Tag> listed) throws RegistryException {
         Map<Tag, Digest> out = new LinkedHashMap<>();
         List<Tag> candidates = new ArrayList<>();
-        for (Tag t : registry.listTags()) {
+        for (Tag t : listed) {
             if (!t.equals(requested.tag()) && BuildTagFormat.tryParse(t.value()).filter(requested::sameBuild).isPresent()) {
                 candidates.add(t);
             }
