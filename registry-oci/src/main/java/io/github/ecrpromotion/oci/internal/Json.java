@@ -34,7 +34,8 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(LIMITS)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Error text never quotes the document: a registry's body may hold a secret.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     /** Like Go's encoding/json (docker, crane): a repeated key takes the last value. */
     private static final ObjectMapper LENIENT = mapper(false);
@@ -86,11 +87,17 @@ public final class Json {
     private static Object parse(ObjectMapper mapper, String text) {
         try {
             return mapper.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage() + location(e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+            throw invalid(e);
         }
+    }
+
+    /** What went wrong and where (line and column), without quoting the document. */
+    public static IllegalArgumentException invalid(IOException e) {
+        if (e instanceof JsonProcessingException j) {
+            return new IllegalArgumentException("invalid JSON: " + j.getOriginalMessage() + location(j), e);
+        }
+        return new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
     }
 
     private static String location(JsonProcessingException e) {
