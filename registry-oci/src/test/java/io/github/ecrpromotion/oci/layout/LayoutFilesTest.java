@@ -152,4 +152,23 @@ public class LayoutFilesTest {
             assertThrows(RegistryException.class, () -> r.putManifest(Tag.of("testing"), b.manifest()));
         }
     }
+
+    @Test
+    public void anyRead_whenIndexJsonHoldsARawLoneSurrogate_isRefusedNotRewrittenWithQuestionMarks() throws Exception {
+        OciLayout layout = layoutWithTwoImages();
+        Path index = layout.path().resolve("index.json");
+        byte[] text = Files.readAllBytes(index);
+        // "x-s":"<ED A0 80>" : a surrogate encoded as UTF-8 (CESU-8), which is not UTF-8
+        byte[] bad = new byte[text.length + 11];
+        bad[0] = '{';
+        byte[] member = {'"', 'x', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ','};
+        System.arraycopy(member, 0, bad, 1, member.length);
+        System.arraycopy(text, 1, bad, 1 + member.length, text.length - 1);
+        Files.write(index, java.util.Arrays.copyOf(bad, text.length + member.length));
+        try (Registry r = layout.registry()) {
+            RegistryException e = assertThrows(RegistryException.class, () -> r.putManifest(Tag.of("testing"), b.manifest()));
+            assertTrue(e.getMessage(), e.getMessage().contains("index.json is not valid: it is not UTF-8"));
+        }
+        assertEquals((byte) 0xED, Files.readAllBytes(index)[6]);
+    }
 }
