@@ -58,7 +58,9 @@ public class HpiPackagingIT {
             "net/java/sezpoz/", "io/github/ecrpromotion/jenkinsapi/", "jakarta/servlet/", "org/jvnet/localizer/",
             "net/sf/json/", "org/springframework/", "com/google/common/",
             // the AWS SDK comes from the aws-java-sdk2-* library plugins; aws-credentials' own classes from that plugin
-            "software/amazon/awssdk/", "com/cloudbees/jenkins/plugins/awscredentials/");
+            "software/amazon/awssdk/", "com/cloudbees/jenkins/plugins/awscredentials/",
+            // Jackson comes from the jackson2-api library plugin
+            "com/fasterxml/jackson/");
 
     /** Everything WEB-INF/lib may hold: the plugin jar and our own modules; no third-party runtime library is needed. */
     private static final Set<String> OWN_JARS = Set.of("ecr-promotion.jar", "ecr-promotion-core-", "ecr-promotion-registry-oci-",
@@ -161,8 +163,8 @@ public class HpiPackagingIT {
         assertEquals(where, "2.541.1", a.getValue("Jenkins-Version"));
         assertEquals(where, "2.541.1", a.getValue("Hudson-Version"));
         assertEquals(where, "workflow-step-api:710.v3e456cc85233,credentials:1502.v5c95e620ddfe,"
-                + "structs:362.va_b_695ef4fdf9,aws-credentials:262.v0efb_28f71f94,aws-java-sdk2-ecr:2.42.33-70.vd69c0763fa_60",
-                a.getValue("Plugin-Dependencies"));
+                + "structs:362.va_b_695ef4fdf9,aws-credentials:262.v0efb_28f71f94,aws-java-sdk2-ecr:2.42.33-70.vd69c0763fa_60,"
+                + "jackson2-api:2.22.2-445.vdc613f1d8012", a.getValue("Plugin-Dependencies"));
         String url = a.getValue("Url");
         assertTrue(where + " Url: " + url, url != null && url.startsWith("https://"));
         // no hudson.Plugin subclass: Plugin-Class must be absent (Jenkins would try to instantiate it)
@@ -216,6 +218,24 @@ public class HpiPackagingIT {
         assertTrue(deps, names.contains("aws-credentials"));
         // @Symbol names (the step names, ecrPromotion for Configuration as Code) are resolved by structs' SymbolLookup
         assertTrue(deps, names.contains("structs"));
+    }
+
+    @Test
+    public void manifest_dependsOnJackson2Api_andNoJacksonJarIsBundled() throws IOException {
+        String deps;
+        try (JarFile jar = new JarFile(hpi.toFile())) {
+            deps = jar.getManifest().getMainAttributes().getValue("Plugin-Dependencies");
+        }
+        assertTrue(deps, deps.matches("(.*,)?jackson2-api:2\\.[0-9.]+-[0-9]+\\.v[0-9a-f_]+(,.*)?"));
+        for (Path jar : bundledJars) {
+            String name = jar.getFileName().toString();
+            assertFalse("Jackson must come from jackson2-api, found " + name, name.startsWith("jackson-"));
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    assertFalse(name + " holds Jackson classes: " + e.getName(), e.getName().startsWith("com/fasterxml/jackson/"));
+                }
+            }
+        }
     }
 
     @Test

@@ -1,45 +1,108 @@
 package io.github.ecrpromotion.oci.internal;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader and writer for the few documents the OCI backends handle themselves (index.json, tag lists,
- * token responses, Docker config.json), so the CLI and the plugin bundle no JSON library. Internal to registry-oci:
- * not an API. Objects become {@link LinkedHashMap} (key order kept), arrays {@link List}, numbers {@link Long} or
- * {@link BigDecimal}. Never used on manifests: those stay bytes.
+ * The JSON documents the OCI backends read themselves (index.json, tag lists, token answers, Docker config.json,
+ * error bodies), parsed by Jackson within {@link #LIMITS}, so a hostile registry cannot exhaust the stack (deep
+ * nesting), the CPU (a number of millions of digits) or the memory (one huge string). Internal to registry-oci:
+ * not an API. Objects become {@link LinkedHashMap} (key order kept), arrays {@link List}, integers {@link Long} or
+ * {@link java.math.BigInteger}, other numbers {@link java.math.BigDecimal}. Never used on manifests: those stay bytes.
  */
 public final class Json {
-    private final String text;
-    private int pos;
+    /**
+     * Far above anything these documents need (index.json nests five deep, a tag name is at most 128 characters, a
+     * size has at most 19 digits; a bearer token is a few kB) and far below what hurts.
+     */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(100)
+            .maxStringLength(4 * 1024 * 1024)
+            .maxNameLength(64 * 1024)
+            .build();
 
-    private Json(String text) {
-        this.text = text;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(LIMITS)
+            // Error text never quotes the document: a registry's body may hold a secret.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    /** Like Go's encoding/json (docker, crane): a repeated key takes the last value. */
+    private static final ObjectMapper LENIENT = mapper(false);
+    /** For files we write back: a repeated key is refused, never silently collapsed. */
+    private static final ObjectMapper STRICT = mapper(true);
+
+    private Json() {
     }
 
-    /** Parses a whole document; throws {@link IllegalArgumentException} with the offset on bad input. */
-    public static Object parse(String text) {
-        Json p = new Json(text);
-        p.skipSpace();
-        Object v = p.value();
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw p.error("trailing characters");
+    private static ObjectMapper mapper(boolean strictKeys) {
+        JsonMapper.Builder b = JsonMapper.builder(FACTORY.copy())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+        if (strictKeys) {
+            b.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         }
-        return v;
+        return b.build();
     }
 
-    /** Parses a document that must be an object. */
-    @SuppressWarnings("unchecked")
+    /** A streaming parser over the text with the same limits, refusing repeated keys (for surgical editors). */
+    public static JsonParser strictParser(String text) throws IOException {
+        return STRICT.getFactory().createParser(text);
+    }
+
+    /** Parses a whole document; throws {@link IllegalArgumentException} saying where and why on bad input. */
+    public static Object parse(String text) {
+        return parse(LENIENT, text);
+    }
+
+    /** Parses a document that must be an object; a repeated key keeps the last value. */
     public static Map<String, Object> parseObject(String text) {
-        Object v = parse(text);
-        if (!(v instanceof Map)) {
+        return asObject(parse(LENIENT, text));
+    }
+
+    /** Parses a document that must be an object and refuses a repeated key anywhere in it. */
+    public static Map<String, Object> parseObjectStrict(String text) {
+        return asObject(parse(STRICT, text));
+    }
+
+    private static Map<String, Object> asObject(Object v) {
+        Map<String, Object> m = object(v);
+        if (m == null) {
             throw new IllegalArgumentException("expected a JSON object");
         }
-        return (Map<String, Object>) v;
+        return m;
+    }
+
+    private static Object parse(ObjectMapper mapper, String text) {
+        try {
+            return mapper.readValue(text, Object.class);
+        } catch (IOException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** What went wrong and where (line and column), without quoting the document. */
+    public static IllegalArgumentException invalid(IOException e) {
+        if (e instanceof JsonProcessingException j) {
+            return new IllegalArgumentException("invalid JSON: " + j.getOriginalMessage() + location(j), e);
+        }
+        return new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
     }
 
     /** The value as an object, or null when it is not one. */
@@ -59,209 +122,12 @@ public final class Json {
         return v instanceof String s ? s : null;
     }
 
-    /** Writes a value compactly (as parsed, or built from Map/List/String/Number/Boolean/null). */
+    /** Writes a value compactly (built from Map/List/String/Number/Boolean/null). */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object v, StringBuilder out) {
-        if (v == null) {
-            out.append("null");
-        } else if (v instanceof String s) {
-            out.append(io.github.ecrpromotion.core.env.Json.string(s));
-        } else if (v instanceof Number || v instanceof Boolean) {
-            out.append(v);
-        } else if (v instanceof Map<?, ?> m) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                out.append(io.github.ecrpromotion.core.env.Json.string(String.valueOf(e.getKey()))).append(':');
-                write(e.getValue(), out);
-            }
-            out.append('}');
-        } else if (v instanceof List<?> l) {
-            out.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(l.get(i), out);
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
-        }
-    }
-
-    private Object value() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return obj();
-            case '[':
-                return arr();
-            case '"':
-                return str();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return num();
-                }
-                throw error("unexpected character '" + c + "'");
-        }
-    }
-
-    private Map<String, Object> obj() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw error("expected a string key");
-            }
-            String k = str();
-            skipSpace();
-            expect(':');
-            skipSpace();
-            m.put(k, value());
-            skipSpace();
-            char c = next();
-            if (c == '}') {
-                return m;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
-    }
-
-    private List<Object> arr() {
-        List<Object> l = new ArrayList<>();
-        pos++;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return l;
-        }
-        while (true) {
-            skipSpace();
-            l.add(value());
-            skipSpace();
-            char c = next();
-            if (c == ']') {
-                return l;
-            }
-            if (c != ',') {
-                throw error("expected ',' or ']'");
-            }
-        }
-    }
-
-    private String str() {
-        expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            char c = next();
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c == '\\') {
-                char e = next();
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("bad \\u escape");
-                        }
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape");
-                }
-            } else if (c < 0x20) {
-                throw error("control character in string");
-            } else {
-                sb.append(c);
-            }
-        }
-    }
-
-    private Object num() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        String n = text.substring(start, pos);
         try {
-            if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) {
-                try {
-                    return Long.parseLong(n);
-                } catch (NumberFormatException tooBig) {
-                    return new BigDecimal(n);
-                }
-            }
-            return new BigDecimal(n);
-        } catch (NumberFormatException e) {
-            throw error("bad number '" + n + "'");
+            return LENIENT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
         }
-    }
-
-    private Object literal(String word, Object v) {
-        if (!text.startsWith(word, pos)) {
-            throw error("unexpected token");
-        }
-        pos += word.length();
-        return v;
-    }
-
-    private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private char next() {
-        if (pos >= text.length()) {
-            throw error("unexpected end");
-        }
-        return text.charAt(pos++);
-    }
-
-    private void expect(char c) {
-        if (next() != c) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what);
     }
 }

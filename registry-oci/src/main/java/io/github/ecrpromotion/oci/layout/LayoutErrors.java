@@ -31,6 +31,12 @@ final class LayoutErrors {
                 + " but failed because " + file + " is not valid: " + e.getMessage(), e);
     }
 
+    /** A FIFO, device, directory or link where the layout needs a regular file: refused, never opened. */
+    static RegistryException notRegular(String action, Path path, String file) {
+        return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " in the OCI image layout " + path
+                + " but failed because " + file + " is not a regular file; replace it with the layout's own file");
+    }
+
     static RegistryException notALayout(Path path) {
         return new RegistryException(Reason.NOT_FOUND, "Tried to open the OCI image layout " + path
                 + " but failed because the repository was not found: " + (java.nio.file.Files.isDirectory(path)

@@ -11,7 +11,6 @@ import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.oci.internal.Warnings;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,8 @@ import java.util.function.Predicate;
  * The {@link Registry} port over an on-disk OCI image layout ({@code oci:PATH}). Tags are the
  * {@code org.opencontainers.image.ref.name} annotations of the descriptors in {@code index.json}; manifests are
  * blobs. Moving a tag removes its annotation from the old descriptor, which stays in {@code index.json} untagged
- * (like an untagged manifest in a registry), and adds or reuses a descriptor for the new digest. Nothing is deleted.
+ * (like an untagged manifest in a registry) only when no other descriptor lists its digest, and adds or reuses a
+ * descriptor for the new digest. No blob is deleted.
  * Every call checks that the directory is still a layout, so a wrong path is a NOT_FOUND naming it.
  */
 public final class LayoutRegistry implements Registry {
@@ -97,16 +97,7 @@ public final class LayoutRegistry implements Registry {
     /** One read of index.json; each image comes with all its tags that {@code wanted} accepts, in {@code order}. */
     @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
-        LayoutIndex index = noted(layout().readIndex());
-        Map<Tag, Image> out = new LinkedHashMap<>();
-        for (Tag t : tags) {
-            Optional<Digest> d = index.resolve(t);
-            if (d.isPresent()) {
-                List<Tag> others = index.tagsOf(d.get()).stream().filter(wanted).sorted(order).toList();
-                out.put(t, new Image(d.get(), others));
-            }
-        }
-        return out;
+        return noted(layout().readIndex()).imagesOf(tags, wanted, order);
     }
 
     /** One line per {@code ref.name} that listings skipped because it is not a valid tag, each once; clears them. */

@@ -16,11 +16,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +52,9 @@ public final class OciLayout {
     static final String LAYOUT_FILE = "oci-layout";
     static final String INDEX_FILE = "index.json";
     static final String LOCK_FILE = "index.json.lock";
+    static final String TEMP_SUFFIX = ".tmp";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final long STALE_BLOB_TEMP_MILLIS = 60L * 60 * 1000;
     /** Registries refuse manifests over 4 MiB; nothing bigger is read as a manifest. */
     private static final long MAX_MANIFEST = 4L * 1024 * 1024;
     /** FileChannel.lock is held per JVM, not per thread, so threads of one JVM queue on this lock first. */
@@ -148,14 +160,34 @@ public final class OciLayout {
         return dir.resolve("blobs").resolve("sha256").resolve(digest.hex());
     }
 
-    /** Reads index.json as it is now (a missing index.json is an empty index). Needs no lock: writes are renames. */
+    /**
+     * Reads index.json as it is now (a missing index.json is an empty index). Needs no lock: writes are renames. A
+     * FIFO, device or directory in its place is refused before it is opened, so a read never blocks on it.
+     */
     LayoutIndex readIndex() throws RegistryException {
         Path file = dir.resolve(INDEX_FILE);
         try {
-            if (!Files.exists(file)) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException absent) {
+                if (Files.isSymbolicLink(file)) {
+                    throw absent; // a link to nothing: say so rather than start an empty index behind it
+                }
                 return LayoutIndex.empty();
             }
-            return LayoutIndex.parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (!attrs.isRegularFile()) {
+                throw LayoutErrors.notRegular("read index.json", dir, INDEX_FILE);
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return LayoutIndex.parse(text);
+        } catch (CharacterCodingException e) {
+            throw LayoutErrors.badJson("read index.json", dir, "index.json",
+                    new IllegalArgumentException("it is not UTF-8", e));
         } catch (IOException e) {
             throw LayoutErrors.io("read index.json", dir, e);
         } catch (IllegalArgumentException e) {
@@ -280,15 +312,22 @@ public final class OciLayout {
         return out;
     }
 
-    /** Read-modify-write of index.json under both locks; {@code change} returns whether the index must be written. */
+    /**
+     * Read-modify-write of index.json under both locks; {@code change} returns whether the index must be written.
+     * The lock file is opened without following links (a link planted there could make us create or truncate a file
+     * elsewhere) and must be a regular file. A symlinked index.json is written through: its target is replaced, the
+     * link stays. Temp files a killed writer left are removed while the lock is held.
+     */
     void updateIndex(Function<LayoutIndex, Boolean> change) throws RegistryException {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
         jvmLock.lock();
-        try (FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
+        try (FileChannel ch = openLock(); FileLock ignored = ch.lock()) {
+            Path target = indexTarget();
+            removeLeftoverTemps(target);
+            removeStaleBlobTemps();
             LayoutIndex index = readIndex();
             if (change.apply(index)) {
-                writeAtomically(dir.resolve(INDEX_FILE), index.write().getBytes(StandardCharsets.UTF_8));
+                writeAtomically(target, index.write().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw LayoutErrors.io("update index.json", dir, e);
@@ -297,17 +336,84 @@ public final class OciLayout {
         }
     }
 
-    /** Writes a temp file next to the target, syncs it, and renames it into place in one step. */
+    private FileChannel openLock() throws IOException, RegistryException {
+        Path lock = dir.resolve(LOCK_FILE);
+        if (Files.isSymbolicLink(lock)) {
+            throw LayoutErrors.notRegular("lock index.json", dir, LOCK_FILE + " (a symbolic link)");
+        }
+        if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS)
+                && !Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+            throw LayoutErrors.notRegular("lock index.json", dir, LOCK_FILE);
+        }
+        // NOFOLLOW_LINKS closes the gap between the check and the open (O_NOFOLLOW).
+        return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** index.json, or the file it links to: writing there keeps the link and updates what it points at. */
+    private Path indexTarget() throws IOException {
+        Path file = dir.resolve(INDEX_FILE);
+        return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+    }
+
+    /** Removes the temp files of writes of {@code target} that never finished (the writer was killed). */
+    private static void removeLeftoverTemps(Path target) throws IOException {
+        String prefix = tempPrefix(target);
+        // Only index writers make these, and they hold the lock we hold: none of them is in progress.
+        removeTemps(target.getParent(), name -> name.startsWith(prefix), Long.MAX_VALUE);
+    }
+
+    /**
+     * Removes blob temps older than {@link #STALE_BLOB_TEMP_MILLIS}: blob writers take no lock, so a young temp may
+     * belong to a write in progress; an hour-old one belongs to a writer that was killed.
+     */
+    private void removeStaleBlobTemps() throws IOException {
+        Path blobs = dir.resolve("blobs").resolve("sha256");
+        if (Files.isDirectory(blobs, LinkOption.NOFOLLOW_LINKS)) {
+            removeTemps(blobs, name -> true, System.currentTimeMillis() - STALE_BLOB_TEMP_MILLIS);
+        }
+    }
+
+    private static void removeTemps(Path in, Predicate<String> name, long modifiedBefore) throws IOException {
+        DirectoryStream.Filter<Path> temps = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(".") && n.endsWith(TEMP_SUFFIX) && name.test(n);
+        };
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(in, temps)) {
+            for (Path t : found) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(t, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.lastModifiedTime().toMillis() < modifiedBefore) {
+                        Files.deleteIfExists(t);
+                    }
+                } catch (NoSuchFileException goneMeanwhile) {
+                    // renamed into place or removed by another cleaner
+                }
+            }
+        }
+    }
+
+    private static String tempPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    /**
+     * Writes a temp file next to the target, syncs it, and renames it into place in one step. The temp is a hidden
+     * {@code .<name>.<random>.tmp}, never a name a reader takes for data. It is created with the mode a new file
+     * gets (the umask applies), and takes the target's permissions when the target exists, so a rewrite does not
+     * turn a 0644 index.json into 0600.
+     */
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path tmp = target.resolveSibling(tempPrefix(target) + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
+            copyPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (FileAlreadyExistsException raced) {
@@ -320,6 +426,14 @@ public final class OciLayout {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (view == null || !Files.exists(from)) {
+            return;
+        }
+        view.setPermissions(Files.getPosixFilePermissions(from));
     }
 
     @Override

@@ -107,7 +107,7 @@ public class LayoutRegistryTest {
     }
 
     @Test
-    public void putManifest_movingATag_keepsTheOldDescriptorUntaggedAndItsBlob() throws Exception {
+    public void putManifest_movingATag_keepsTheOldImageUntaggedOnceAndItsBlob() throws Exception {
         OciLayout layout = OciLayout.create(tmp.newFolder("move").toPath());
         SyntheticImage a = SyntheticImage.dockerV2("a");
         SyntheticImage b = SyntheticImage.dockerV2("b");
@@ -123,7 +123,7 @@ public class LayoutRegistryTest {
             assertTrue(r.putManifest(Tag.of("testing"), a.manifest()).changed());
         }
         List<Object> entries = Json.list(Json.parseObject(Files.readString(layout.path().resolve("index.json"))).get("manifests"));
-        assertEquals(3, entries.size());
+        assertEquals(2, entries.size());
         int tagged = 0;
         for (Object o : entries) {
             Map<String, Object> annotations = Json.object(Json.object(o).get("annotations"));
@@ -131,7 +131,7 @@ public class LayoutRegistryTest {
                 tagged++;
             }
         }
-        // a: testing (reused descriptor), b: other, and b's former 'testing' descriptor now untagged.
+        // a: testing (reused descriptor) and b: other; b's former 'testing' descriptor went, as 'other' lists b.
         assertEquals(2, tagged);
     }
 
@@ -283,5 +283,34 @@ public class LayoutRegistryTest {
         try (Registry allowed = Registries.open(repo, RegistryOptions.defaults())) {
             assertEquals(List.of(), allowed.listTags());
         }
+    }
+
+    @Test
+    public void imagesOfAndTagsOf_with10000TagsOnOneImage_callThePredicateOncePerTag() throws Exception {
+        OciLayout layout = OciLayout.create(tmp.newFolder("many").toPath());
+        SyntheticImage image = SyntheticImage.dockerV2("many");
+        layout.push(image, Tag.of("testing"));
+        String one = "{\"mediaType\":\"" + image.manifest().mediaType() + "\",\"digest\":\"" + image.manifest().digest()
+                + "\",\"size\":" + image.manifest().bytes().length + ",\"annotations\":{\"" + LayoutIndex.REF_NAME + "\":\"%s\"}}";
+        int n = 10_000;
+        List<Tag> tags = new ArrayList<>();
+        StringBuilder manifests = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Tag t = Tag.of("2016.08.24T17.13.38Z.5ad95f2-ecs-demo-" + i);
+            tags.add(t);
+            manifests.append(',').append(String.format(one, t.value()));
+        }
+        Path index = layout.path().resolve("index.json");
+        Files.writeString(index, Files.readString(index).replace("}}]", "}}" + manifests + "]"));
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        try (Registry r = layout.registry()) {
+            var images = r.imagesOf(tags, t -> calls.incrementAndGet() > 0, java.util.Comparator.comparing(Tag::value));
+            assertEquals(n, images.size());
+            assertEquals(n + 1, images.get(tags.get(0)).tags().size());
+            assertEquals(n + 1, r.tagsOf(image.manifest().digest()).size());
+            assertFalse(r.putManifest(Tag.of("testing"), image.manifest()).changed());
+        }
+        // Once per tag of the image; the scan per tag this replaces made it n * (n + 1).
+        assertEquals(n + 1, calls.get());
     }
 }
