@@ -172,7 +172,7 @@ public final class RegistryFront implements AutoCloseable {
 
     /** Scripted answers of {@link #next}: statuses with headers, redirects, broken connections and stalled bodies. */
     public static final class Misanswer {
-        private enum Kind { STATUS, RESET, RESET_AFTER_FORWARDING, STALL_BODY, DECLARED_LENGTH }
+        private enum Kind { STATUS, RESET, RESET_AFTER_FORWARDING, STALL_BODY, DECLARED_LENGTH, DRIP }
 
         private final Kind kind;
         private final int status;
@@ -222,6 +222,15 @@ public final class RegistryFront implements AutoCloseable {
          */
         public static Misanswer stalledBody(CountDownLatch release) {
             return new Misanswer(Kind.STALL_BODY, 0, Map.of(), new byte[0], 0, release);
+        }
+
+        /**
+         * The request is forwarded; the upstream's headers are sent, then its body one byte at a time, one byte each
+         * {@code every} (the front's pace, measured by waiting on {@code stop}), until the body is done or {@code stop}
+         * is counted down: a body that drips and never seems to end.
+         */
+        public static Misanswer drip(Duration every, CountDownLatch stop) {
+            return new Misanswer(Kind.DRIP, 0, Map.of(), new byte[0], every.toMillis(), stop);
         }
 
         /**
@@ -380,6 +389,32 @@ public final class RegistryFront implements AutoCloseable {
                 ex.getResponseBody().flush();
                 awaitStall(m.release);
                 ex.getResponseBody().write(a.body(), half, a.body().length - half);
+                return true;
+            }
+            case DRIP: {
+                Answer a = forwardQuietly(ex, req);
+                if (a == null) {
+                    return true;
+                }
+                a.headers().forEach((k, v) -> {
+                    if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT))) {
+                        v.forEach(x -> ex.getResponseHeaders().add(k, x));
+                    }
+                });
+                ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
+                stalls.add(m.release);
+                for (int i = 0; i < a.body().length; i++) {
+                    ex.getResponseBody().write(a.body()[i]);
+                    ex.getResponseBody().flush();
+                    try {
+                        if (m.release.await(m.length, TimeUnit.MILLISECONDS)) {
+                            return true;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return true;
+                    }
+                }
                 return true;
             }
             case DECLARED_LENGTH: {

@@ -230,4 +230,24 @@ public class RegistriesThatAnswerDifferentlyTest {
         assertFalse(msg, msg.contains("\u001b") || msg.contains("\u202e"));
         assertTrue(msg, msg.contains("\\u001b[2J\\u202e"));
     }
+
+    @Test
+    public void getManifest_whenTheErrorBodyEchoesTheBearerToken_showsNeitherItNorTheCredentialsTheTokenServerGot() {
+        String token = "eyJhbGciOiJSUzI1NiJ9.field-token-" + "x".repeat(40) + ".sig";
+        // The second front stands for the token server: it answers the token request itself.
+        other.answerInstead(r -> r.path().equals("/token"), 200, "application/json",
+                ("{\"token\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
+        String echo = "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"Authorization: Bearer " + token
+                + "; token server got " + basic() + "\"}]}";
+        front.next(manifest("GET", "docker"), Misanswer.status(401, Map.of("WWW-Authenticate",
+                        "Bearer realm=\"" + other.uri() + "/token\",service=\"field\"")),
+                Misanswer.status(403, Map.of("Content-Type", "application/json"), echo.getBytes(StandardCharsets.UTF_8)));
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.getManifest(tag("docker")));
+        String msg = e.getMessage();
+        assertEquals("Bearer " + token, front.requests().get(1).header("Authorization"));
+        assertEquals(basic(), other.requests().get(0).header("Authorization"));
+        assertFalse(msg, msg.contains(token));
+        assertFalse(msg, msg.contains(basic().substring("Basic ".length())));
+        assertTrue(msg, msg.contains("DENIED: Authorization: Bearer ****; token server got Basic ****"));
+    }
 }

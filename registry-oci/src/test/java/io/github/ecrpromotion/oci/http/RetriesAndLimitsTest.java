@@ -203,6 +203,21 @@ public class RetriesAndLimitsTest {
     }
 
     @Test
+    public void getManifest_whenTheBodyDripsOneByteAtATime_failsAtTheTimeout() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        try (OciRegistry quick = open(Duration.ofSeconds(1))) {
+            // About 500 bytes at one every 100 ms: the body would take nearly a minute.
+            front.next(manifest("GET", "build-1"), Misanswer.drip(Duration.ofMillis(100), stop));
+            RegistryException e = assertThrows(RegistryException.class, () -> quick.getManifest(tag("build-1")));
+            assertEquals(Reason.UNAVAILABLE, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().contains("within the timeout of 1 s"));
+            assertEquals(1, count(manifest("GET", "build-1")));
+        } finally {
+            stop.countDown();
+        }
+    }
+
+    @Test
     public void getManifest_whenContentLengthShowsMoreThan4MiB_isRefusedWithoutReadingTheBody() {
         CountDownLatch never = new CountDownLatch(1);
         try {
