@@ -28,10 +28,17 @@ final class TagList {
 
     private final Transport transport;
     private final Warnings warnings;
+    private final int maxPages;
 
     TagList(Transport transport, Warnings warnings) {
+        this(transport, warnings, MAX_PAGES);
+    }
+
+    /** With another page limit: a test shows the limit with a few pages instead of 10,000 requests. */
+    TagList(Transport transport, Warnings warnings, int maxPages) {
         this.transport = transport;
         this.warnings = warnings;
+        this.maxPages = maxPages;
     }
 
     List<Tag> list(Deadline deadline) throws RegistryException {
@@ -43,8 +50,8 @@ final class TagList {
             if (!seen.add(next)) {
                 throw HttpErrors.protocol(action, "the registry's Link headers go round in a circle at " + next.getPath());
             }
-            if (seen.size() > MAX_PAGES) {
-                throw HttpErrors.protocol(action, "the registry's Link headers lead to more than " + MAX_PAGES
+            if (seen.size() > maxPages) {
+                throw HttpErrors.protocol(action, "the registry's Link headers lead to more than " + String.format(java.util.Locale.ROOT, "%,d", maxPages)
                         + " pages of tags, more than this tool reads");
             }
             Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false,

@@ -243,6 +243,22 @@ public class RetriesAndLimitsTest {
     }
 
     @Test
+    public void listTags_whenLinkHeadersLeadToMorePagesThanTheLimit_isAProtocolErrorSayingSo() {
+        Misanswer[] endless = new Misanswer[4];
+        Arrays.setAll(endless, i -> Misanswer.status(200, Map.of("Content-Type", "application/json",
+                "Link", "</v2/" + NAME + "/tags/list?last=p" + i + "&n=1>; rel=\"next\""),
+                ("{\"name\":\"" + NAME + "\",\"tags\":[\"p" + i + "\"]}").getBytes(StandardCharsets.UTF_8)));
+        front.next(r -> r.path().endsWith("/tags/list"), endless);
+        Transport transport = new Transport(Repository.of(front.repository(NAME)), RegistryOptions.builder()
+                .dockerConfig("/nonexistent/config.json").build());
+        TagList pages = new TagList(transport, new io.github.ecrpromotion.oci.internal.Warnings(), 3);
+        RegistryException e = assertThrows(RegistryException.class, () -> pages.list(Deadline.after(Duration.ofSeconds(30))));
+        assertEquals(Reason.PROTOCOL, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("lead to more than 3 pages of tags"));
+        assertEquals(3, count(r -> r.path().endsWith("/tags/list")));
+    }
+
+    @Test
     public void listTags_whenAPageIsLargerThan8MiB_isRefused() {
         byte[] big = new byte[(8 << 20) + 1];
         Arrays.fill(big, (byte) ' ');
