@@ -6,13 +6,14 @@ import io.github.ecrpromotion.core.ref.MediaTypes;
 import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.RegistryException;
-import io.github.ecrpromotion.oci.internal.Json;
 import io.github.ecrpromotion.core.registry.RetryPolicy;
+import io.github.ecrpromotion.oci.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code /v2/<name>/manifests/<reference>} endpoint: HEAD, GET and PUT. Every HEAD and GET offers every manifest
@@ -22,7 +23,7 @@ import java.util.Optional;
 final class Manifests {
     private static final Map<String, String> ACCEPT = Map.of("Accept", MediaTypes.acceptHeader());
     /** Docker Image Manifest V2, Schema 1, unsigned and signed: deprecated, and its digest leaves out the signature. */
-    private static final java.util.Set<String> SCHEMA1 = java.util.Set.of(
+    private static final Set<String> SCHEMA1 = Set.of(
             "application/vnd.docker.distribution.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v1+prettyjws");
 
@@ -219,6 +220,7 @@ final class Manifests {
                 return manifest.digest();
             }
             try {
+                // The HEAD took some of the time left: wait only while the deadline still allows it.
                 Thread.sleep(deadline.fits(wait) ? wait.toMillis() : 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

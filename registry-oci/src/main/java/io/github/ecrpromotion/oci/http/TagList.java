@@ -51,7 +51,8 @@ final class TagList {
                 throw HttpErrors.protocol(action, "the registry's Link headers go round in a circle at " + next.getPath());
             }
             if (seen.size() > maxPages) {
-                throw HttpErrors.protocol(action, "the registry's Link headers lead to more than " + String.format(java.util.Locale.ROOT, "%,d", maxPages)
+                throw HttpErrors.protocol(action, "the registry's Link headers lead to more than "
+                        + String.format(java.util.Locale.ROOT, "%,d", maxPages)
                         + " pages of tags, more than this tool reads");
             }
             Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false,
