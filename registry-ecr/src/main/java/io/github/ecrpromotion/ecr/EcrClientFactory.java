@@ -3,6 +3,7 @@ package io.github.ecrpromotion.ecr;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
+import io.github.ecrpromotion.core.registry.RetryPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -33,12 +35,14 @@ final class EcrClientFactory {
     /** The session name CloudTrail shows for our assumed-role calls when the options name none. */
     static final String ROLE_SESSION_NAME = "ecr-promotion";
     /**
-     * One more attempt than the SDK's default 3. PutImage is limited to 10 calls a second per account and region, so
-     * parallel builds may be throttled; the standard strategy retries throttling errors with its own, longer jittered
-     * backoff. We do not use the adaptive strategy: its client-side rate limiter learns from many calls of one
-     * long-lived client, while each run here makes a handful of calls (one PutImage a tag) from a fresh client.
+     * The shared {@link RetryPolicy#MAX_ATTEMPTS}: one more attempt than the SDK's default 3. PutImage is limited to 10
+     * calls a second per account and region, so parallel builds may be throttled; the standard strategy retries
+     * throttling errors with the longer jittered backoff of {@link RetryPolicy#THROTTLED_BASE_DELAY}. We do not use the
+     * adaptive strategy: its client-side rate limiter learns from many calls of one long-lived client, while each run
+     * here makes a handful of calls (one PutImage a tag) from a fresh client. ECR sends no Retry-After, so the SDK's
+     * strategy (which ignores it) loses nothing against the OCI backend's.
      */
-    static final int MAX_ATTEMPTS = 4;
+    static final int MAX_ATTEMPTS = RetryPolicy.MAX_ATTEMPTS;
 
     private final RegistryOptions options;
     private RetryStrategy retryStrategy;
@@ -58,7 +62,14 @@ final class EcrClientFactory {
 
     /** The strategy production uses: standard retries (throttling, 5xx, I/O errors), {@value #MAX_ATTEMPTS} attempts. */
     static RetryStrategy defaultRetryStrategy() {
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
+        // The SDK's own retry conditions (throttling, 5xx, I/O errors; PutImage too, as ECR's PutImage is idempotent:
+        // the same manifest under the same tag answers ImageAlreadyExists, which the backend takes as success) with
+        // the shared policy's numbers.
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(RetryPolicy.BASE_DELAY, RetryPolicy.MAX_DELAY))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(RetryPolicy.THROTTLED_BASE_DELAY,
+                        RetryPolicy.MAX_DELAY))
+                .build();
     }
 
     /** Replaces the retry strategy (tests against moto use {@link AwsRetryStrategy#doNotRetry()}: moto's 500s are not transient). */

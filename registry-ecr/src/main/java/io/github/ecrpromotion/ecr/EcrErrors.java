@@ -45,8 +45,22 @@ final class EcrErrors {
         this.roleArn = options.roleArn().orElse(null);
     }
 
-    /** The exception for a failed SDK call; {@code action} completes "Tried to ...". */
+    /**
+     * The exception for a failed SDK call; {@code action} completes "Tried to ...". When the SDK's retry strategy
+     * (the shared {@link io.github.ecrpromotion.core.registry.RetryPolicy}) sent it more than once, the message ends
+     * with "(N attempts)", as the OCI backend's does.
+     */
     RegistryException translate(String action, SdkException e) {
+        RegistryException once = translateOnce(action, e);
+        Integer attempts = e.numAttempts();
+        if (attempts == null || attempts <= 1) {
+            return once;
+        }
+        return new RegistryException(once.reason(), once.getMessage() + " (" + attempts + " attempts)", e,
+                once.isRetryable());
+    }
+
+    private RegistryException translateOnce(String action, SdkException e) {
         String tried = "Tried to " + action + " but failed because ";
         if (e instanceof RepositoryNotFoundException) {
             // The words "repository not found" are part of the port's contract (Registry#listTags).

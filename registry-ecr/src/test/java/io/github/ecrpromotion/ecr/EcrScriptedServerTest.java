@@ -21,6 +21,7 @@ import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.PutResult;
 import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RetryPolicy;
 import io.github.ecrpromotion.core.registry.RegistryException.Reason;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.net.ServerSocket;
@@ -196,6 +197,8 @@ public class EcrScriptedServerTest {
         assertTrue(e.isRetryable());
         assertTrue(e.getMessage(), e.getMessage().contains("throttled"));
         assertEquals(EcrClientFactory.MAX_ATTEMPTS, server.received("PutImage").size());
+        // The same policy and the same words as the OCI backend: the attempts are counted in the message.
+        assertTrue(e.getMessage(), e.getMessage().endsWith("(" + RetryPolicy.MAX_ATTEMPTS + " attempts)"));
     }
 
     @Test

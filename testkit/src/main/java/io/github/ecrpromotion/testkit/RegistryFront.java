@@ -37,6 +37,10 @@ import java.util.function.Predicate;
  * interleaving without sleeping. Every request is recorded. Each exchange runs on its own thread (a cached pool), so a
  * held request never blocks the others.
  *
+ * <p>{@link #next} scripts the next few answers to matching requests: statuses with headers (429 with Retry-After,
+ * 503, redirects to another front), a connection closed with no answer (before or after forwarding), and bodies that
+ * stall until a latch is counted down, or announce a huge Content-Length.
+ *
  * <p>One change to answers: an absolute {@code Location} that points at the upstream is rewritten to point at the
  * front, as a reverse proxy does, so a client following it (blob uploads) stays behind the front.
  */
@@ -73,6 +77,8 @@ public final class RegistryFront implements AutoCloseable {
     private volatile String contentTypeOverride;
     private volatile boolean acknowledgeManifestPuts;
     private final List<Scripted> scripted = new CopyOnWriteArrayList<>();
+    private final List<Sequence> sequences = new CopyOnWriteArrayList<>();
+    private final List<CountDownLatch> stalls = new CopyOnWriteArrayList<>();
 
     /** An answer given instead of forwarding, to every request that matches. */
     private record Scripted(Predicate<Request> match, int status, String contentType, byte[] body) {
@@ -157,6 +163,89 @@ public final class RegistryFront implements AutoCloseable {
     }
 
     /**
+     * Answers the next requests that match with these misanswers, one each, in order; then matching requests are
+     * forwarded again. Sequences are consulted in the order they were given, before {@link #answerInstead}.
+     */
+    public void next(Predicate<Request> match, Misanswer... answers) {
+        sequences.add(new Sequence(match, new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(answers))));
+    }
+
+    /** Scripted answers of {@link #next}: statuses with headers, redirects, broken connections and stalled bodies. */
+    public static final class Misanswer {
+        private enum Kind { STATUS, RESET, RESET_AFTER_FORWARDING, STALL_BODY, DECLARED_LENGTH, DRIP }
+
+        private final Kind kind;
+        private final int status;
+        private final Map<String, String> headers;
+        private final byte[] body;
+        private final long length;
+        private final CountDownLatch release;
+
+        private Misanswer(Kind kind, int status, Map<String, String> headers, byte[] body, long length,
+                          CountDownLatch release) {
+            this.kind = kind;
+            this.status = status;
+            this.headers = Map.copyOf(headers);
+            this.body = body.clone();
+            this.length = length;
+            this.release = release;
+        }
+
+        /** This status, headers and body (sent chunked, so only the stream shows its size), not forwarded. */
+        public static Misanswer status(int status, Map<String, String> headers, byte[] body) {
+            return new Misanswer(Kind.STATUS, status, headers, body, 0, null);
+        }
+
+        /** This status with no body, not forwarded. */
+        public static Misanswer status(int status, Map<String, String> headers) {
+            return status(status, headers, new byte[0]);
+        }
+
+        /** A redirect with this status to this Location (absolute or relative), not forwarded. */
+        public static Misanswer redirect(int status, String location) {
+            return status(status, Map.of("Location", location));
+        }
+
+        /** The connection is closed without an answer; the request is not forwarded. */
+        public static Misanswer reset() {
+            return new Misanswer(Kind.RESET, 0, Map.of(), new byte[0], 0, null);
+        }
+
+        /** The request is forwarded (a PUT lands), then the connection is closed without an answer: a lost answer. */
+        public static Misanswer resetAfterForwarding() {
+            return new Misanswer(Kind.RESET_AFTER_FORWARDING, 0, Map.of(), new byte[0], 0, null);
+        }
+
+        /**
+         * The request is forwarded; the upstream's headers and the first half of its body are sent, the rest only once
+         * {@code release} is counted down (or the front is reset or closed).
+         */
+        public static Misanswer stalledBody(CountDownLatch release) {
+            return new Misanswer(Kind.STALL_BODY, 0, Map.of(), new byte[0], 0, release);
+        }
+
+        /**
+         * The request is forwarded; the upstream's headers are sent, then its body one byte at a time, one byte each
+         * {@code every} (the front's pace, measured by waiting on {@code stop}), until the body is done or {@code stop}
+         * is counted down: a body that drips and never seems to end.
+         */
+        public static Misanswer drip(Duration every, CountDownLatch stop) {
+            return new Misanswer(Kind.DRIP, 0, Map.of(), new byte[0], every.toMillis(), stop);
+        }
+
+        /**
+         * 200 with {@code Content-Length: length} and a few bytes of body, then nothing until {@code release}: a body
+         * announced as huge that a client should refuse without reading.
+         */
+        public static Misanswer declaredLength(long length, CountDownLatch release) {
+            return new Misanswer(Kind.DECLARED_LENGTH, 200, Map.of(), new byte[0], length, release);
+        }
+    }
+
+    private record Sequence(Predicate<Request> match, java.util.Queue<Misanswer> answers) {
+    }
+
+    /**
      * Holds the next request that matches at the front, before it is forwarded, until {@link Hold#release()} (or
      * {@link #reset()} or {@link #close()}). Other requests flow meanwhile. Each hold catches exactly one request.
      */
@@ -178,6 +267,7 @@ public final class RegistryFront implements AutoCloseable {
         contentTypeOverride = null;
         acknowledgeManifestPuts = false;
         scripted.clear();
+        sequences.clear();
         releaseAllHolds();
         requests.clear();
     }
@@ -208,6 +298,8 @@ public final class RegistryFront implements AutoCloseable {
             h.release();
         }
         holds.clear();
+        stalls.forEach(CountDownLatch::countDown);
+        stalls.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -233,6 +325,10 @@ public final class RegistryFront implements AutoCloseable {
                     ex.getRequestBody().readAllBytes());
             requests.add(req);
             waitIfHeld(req);
+            Misanswer mis = nextMisanswer(req);
+            if (mis != null && misanswer(ex, req, mis)) {
+                return;
+            }
             Answer answer;
             try {
                 answer = answer(ex, req);
@@ -243,6 +339,114 @@ public final class RegistryFront implements AutoCloseable {
                 answer = Answer.text(502, "registry front: interrupted while forwarding");
             }
             send(ex, req, transform(req, answer));
+        }
+    }
+
+    private Misanswer nextMisanswer(Request req) {
+        for (Sequence s : sequences) {
+            if (s.match().test(req)) {
+                Misanswer m = s.answers().poll();
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Answers as scripted; false when the request is to be answered as usual (never, today). */
+    private boolean misanswer(HttpExchange ex, Request req, Misanswer m) throws IOException {
+        switch (m.kind) {
+            case RESET:
+                // Closing an exchange that sent no headers closes the connection: the client sees it end early.
+                return true;
+            case RESET_AFTER_FORWARDING:
+                forwardQuietly(ex, req);
+                return true;
+            case STATUS: {
+                m.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                if (req.method().equals("HEAD") || m.body.length == 0) {
+                    ex.sendResponseHeaders(m.status, -1);
+                } else {
+                    ex.sendResponseHeaders(m.status, 0);
+                    ex.getResponseBody().write(m.body);
+                }
+                return true;
+            }
+            case STALL_BODY: {
+                Answer a = forwardQuietly(ex, req);
+                if (a == null) {
+                    return true;
+                }
+                a.headers().forEach((k, v) -> {
+                    if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT))) {
+                        v.forEach(x -> ex.getResponseHeaders().add(k, x));
+                    }
+                });
+                ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
+                int half = a.body().length / 2;
+                ex.getResponseBody().write(a.body(), 0, half);
+                ex.getResponseBody().flush();
+                awaitStall(m.release);
+                ex.getResponseBody().write(a.body(), half, a.body().length - half);
+                return true;
+            }
+            case DRIP: {
+                Answer a = forwardQuietly(ex, req);
+                if (a == null) {
+                    return true;
+                }
+                a.headers().forEach((k, v) -> {
+                    if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT))) {
+                        v.forEach(x -> ex.getResponseHeaders().add(k, x));
+                    }
+                });
+                ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
+                stalls.add(m.release);
+                for (int i = 0; i < a.body().length; i++) {
+                    ex.getResponseBody().write(a.body()[i]);
+                    ex.getResponseBody().flush();
+                    try {
+                        if (m.release.await(m.length, TimeUnit.MILLISECONDS)) {
+                            return true;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return true;
+                    }
+                }
+                return true;
+            }
+            case DECLARED_LENGTH: {
+                ex.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+                ex.sendResponseHeaders(200, m.length);
+                ex.getResponseBody().write("{\"schemaVersion\":2,".getBytes(StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                awaitStall(m.release);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private Answer forwardQuietly(HttpExchange ex, Request req) {
+        try {
+            return forward(ex, req);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void awaitStall(CountDownLatch release) {
+        stalls.add(release);
+        try {
+            release.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

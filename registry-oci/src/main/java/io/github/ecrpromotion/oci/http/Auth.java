@@ -3,14 +3,12 @@ package io.github.ecrpromotion.oci.http;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import io.github.ecrpromotion.oci.internal.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,28 +27,28 @@ final class Auth {
     private final HttpClient client;
     private final String host;
     private final RegistryOptions options;
-    private final Duration timeout;
+    private final Secrets secrets;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private volatile Challenge bearer;
     private volatile boolean basic;
     private volatile Optional<Credentials> credentials;
 
-    Auth(HttpClient client, String host, RegistryOptions options) {
+    Auth(HttpClient client, String host, RegistryOptions options, Secrets secrets) {
         this.client = client;
         this.host = host;
         this.options = options;
-        this.timeout = options.timeout();
+        this.secrets = secrets;
     }
 
     /** The Authorization value to send for a request needing this scope, if any is known yet. */
-    Optional<String> authorization(String scope, String action) throws RegistryException {
+    Optional<String> authorization(String scope, String action, Deadline deadline) throws RegistryException {
         String token = tokens.get(scope);
         if (token != null) {
             return Optional.of("Bearer " + token);
         }
         Challenge known = bearer;
         if (known != null) {
-            return Optional.of("Bearer " + fetchToken(known, scope, action));
+            return Optional.of("Bearer " + fetchToken(known, scope, action, deadline));
         }
         if (basic) {
             return credentials().map(Credentials::basicHeader);
@@ -62,8 +60,8 @@ final class Auth {
      * After a 401: the Authorization value to retry with, or empty when retrying cannot help (the caller then
      * reports AUTH). {@code sent} is what the failed request carried.
      */
-    Optional<String> retryAfter401(Optional<String> wwwAuthenticate, String scope, Optional<String> sent, String action)
-            throws RegistryException {
+    Optional<String> retryAfter401(Optional<String> wwwAuthenticate, String scope, Optional<String> sent, String action,
+                                   Deadline deadline) throws RegistryException {
         Optional<Challenge> parsed = wwwAuthenticate.flatMap(Challenge::parse);
         if (parsed.isEmpty()) {
             return Optional.empty();
@@ -78,7 +76,7 @@ final class Auth {
             // The token we sent (if any) is stale or too narrow: drop it and ask once more.
             tokens.remove(scope);
             tokens.remove(wanted);
-            String token = fetchToken(c, wanted, action);
+            String token = fetchToken(c, wanted, action, deadline);
             tokens.put(scope, token);
             return Optional.of("Bearer " + token);
         }
@@ -118,6 +116,7 @@ final class Auth {
             } else {
                 c = Optional.empty();
             }
+            c.ifPresent(cr -> secrets.addCredentials(cr.username(), cr.password()));
             credentials = c;
         }
         return c;
@@ -153,7 +152,7 @@ final class Auth {
                 || h.startsWith("feb");
     }
 
-    private String fetchToken(Challenge c, String scope, String action) throws RegistryException {
+    private String fetchToken(Challenge c, String scope, String action, Deadline deadline) throws RegistryException {
         String cached = tokens.get(scope);
         if (cached != null) {
             return cached;
@@ -175,18 +174,12 @@ final class Auth {
         if (creds.isPresent()) {
             requireSafeRealm(uri, action);
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json");
         creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));
         ProxyRouting.authorize(req, uri, options);
-        HttpResponse<byte[]> r;
-        try {
-            r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw HttpErrors.io(action + " (fetching a token from " + uri.getHost() + ")", e, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw HttpErrors.io(action, e, timeout);
-        }
+        // The token server's body is never quoted (it may echo the credentials); it is read only up to 1 MiB.
+        HttpResponse<byte[]> r = Transport.call(client, req, "GET", CappedBody.Limit.TOKEN, deadline,
+                action + " (fetching a token from " + uri.getHost() + ")");
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw HttpErrors.auth(action, "the token server at " + uri.getHost() + " refused to issue a token for "
                     + scope + " (HTTP " + r.statusCode() + "); " + describeCredentials());
@@ -209,6 +202,7 @@ final class Auth {
         if (token == null || token.isEmpty()) {
             throw HttpErrors.protocol(action, "the token server at " + uri.getHost() + " answered without a token");
         }
+        secrets.add(token);
         tokens.put(scope, token);
         return token;
     }

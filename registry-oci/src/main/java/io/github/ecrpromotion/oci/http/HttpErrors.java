@@ -61,7 +61,24 @@ final class HttpErrors {
         return null;
     }
 
+    /** The exception with "(N attempts)" added when the request was sent more than once. */
+    static RegistryException withAttempts(RegistryException e, int attempts) {
+        if (attempts <= 1) {
+            return e;
+        }
+        return new RegistryException(e.reason(), e.getMessage() + " (" + attempts + " attempts)", e.getCause(),
+                e.isRetryable());
+    }
+
     static RegistryException status(String action, Response r) {
+        RegistryException e = statusOnce(action, r);
+        if (r.gaveUp() != null) {
+            e = new RegistryException(e.reason(), e.getMessage() + "; " + r.gaveUp(), null, e.isRetryable());
+        }
+        return withAttempts(e, r.attempts());
+    }
+
+    private static RegistryException statusOnce(String action, Response r) {
         int s = r.status();
         String detail = registryErrors(r);
         if (s == 401) {
@@ -103,28 +120,33 @@ final class HttpErrors {
         return new RegistryException(Reason.AUTH, "Tried to " + action + " but failed because " + why);
     }
 
-    /** {@code , MANIFEST_UNKNOWN: manifest unknown} from a distribution error body, if it is one. */
+    /**
+     * {@code , MANIFEST_UNKNOWN: manifest unknown} from a distribution error body, if it is one: at most 3 errors of
+     * 200 characters each, every secret of the run removed and control characters escaped (registries and proxies echo
+     * request headers back). Anything else a registry sends is not quoted.
+     */
     private static String registryErrors(Response r) {
-        if (r.body().length == 0 || r.body().length > 64 * 1024) {
+        if (r.body().length == 0) {
             return "";
         }
         try {
             List<String> out = new ArrayList<>();
             for (Object o : Json.list(Json.parseObject(r.text()).get("errors"))) {
                 Map<String, Object> err = Json.object(o);
-                if (err != null && Json.string(err.get("code")) != null) {
+                if (err != null && Json.string(err.get("code")) != null && out.size() < 3) {
                     String msg = Json.string(err.get("message"));
                     String one = Json.string(err.get("code")) + (msg == null ? "" : ": " + msg);
-                    out.add(one.length() > 200 ? one.substring(0, 200) + "..." : one);
+                    out.add(r.secrets().quote(one, 200));
                 }
             }
             return out.isEmpty() ? "" : ", " + String.join("; ", out);
-        } catch (IllegalArgumentException notJson) {
+        } catch (IllegalArgumentException | StackOverflowError notJson) {
+            // A cut (64 KiB) or hostile body: no detail rather than a crash.
             return "";
         }
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -25,12 +25,17 @@ import java.util.Optional;
  * <p>{@code putManifest} HEADs the tag before the PUT to report whether it moved: the distribution API says nothing
  * about a tag's previous target. The HEAD is cheap (no body) and leaves a promotion at one manifest GET and one PUT,
  * plus one confirming GET (404) for each tag a HEAD reports absent.
+ *
+ * <p>Each call ends within the options' timeout, retries, redirects and bodies included, and every message it throws
+ * has passed {@link Secrets#scrub(RegistryException)}: no secret this run sent appears in it.
  */
 public final class OciRegistry implements Registry {
     private final Repository repository;
     private final Manifests manifests;
     private final TagList tagList;
     private final Warnings warnings = new Warnings();
+    private final Secrets secrets;
+    private final java.time.Duration timeout;
 
     /** Opens the repository; nothing is sent until the first call. */
     public OciRegistry(Repository repository, RegistryOptions options) {
@@ -39,6 +44,8 @@ public final class OciRegistry implements Registry {
         }
         this.repository = repository;
         Transport transport = new Transport(repository, options);
+        this.secrets = transport.secrets();
+        this.timeout = options.timeout();
         this.manifests = new Manifests(transport);
         this.tagList = new TagList(transport, warnings);
     }
@@ -50,19 +57,32 @@ public final class OciRegistry implements Registry {
 
     @Override
     public Optional<Digest> resolve(ImageRef ref) throws RegistryException {
-        return manifests.head(ref);
+        try {
+            return manifests.head(ref, Deadline.after(timeout));
+        } catch (RegistryException e) {
+            throw secrets.scrub(e);
+        }
     }
 
     @Override
     public Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException {
-        return manifests.get(ref);
+        try {
+            return manifests.get(ref, Deadline.after(timeout));
+        } catch (RegistryException e) {
+            throw secrets.scrub(e);
+        }
     }
 
     @Override
     public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
-        Optional<Digest> before = manifests.head(ImageRef.of(tag));
-        Digest reported = manifests.put(tag, manifest);
-        return new PutResult(reported, before.filter(reported::equals).isEmpty());
+        try {
+            Deadline deadline = Deadline.after(timeout);
+            Optional<Digest> before = manifests.head(ImageRef.of(tag), deadline);
+            Digest reported = manifests.put(tag, manifest, deadline);
+            return new PutResult(reported, before.filter(reported::equals).isEmpty());
+        } catch (RegistryException e) {
+            throw secrets.scrub(e);
+        }
     }
 
     /**
@@ -71,7 +91,16 @@ public final class OciRegistry implements Registry {
      */
     @Override
     public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
-        Optional<Digest> before = manifests.head(ImageRef.of(tag));
+        try {
+            return putIf(tag, manifest, expected, Deadline.after(timeout));
+        } catch (RegistryException e) {
+            throw secrets.scrub(e);
+        }
+    }
+
+    private PutResult putIf(Tag tag, RawManifest manifest, Optional<Digest> expected, Deadline deadline)
+            throws RegistryException {
+        Optional<Digest> before = manifests.head(ImageRef.of(tag), deadline);
         if (before.equals(Optional.of(manifest.digest()))) {
             // Another run already put exactly these bytes there: the wanted state holds.
             return new PutResult(manifest.digest(), false);
@@ -79,13 +108,17 @@ public final class OciRegistry implements Registry {
         if (!before.equals(expected)) {
             throw RegistryException.changedMeanwhile(repository, tag, manifest.digest(), expected, before);
         }
-        Digest reported = manifests.put(tag, manifest);
+        Digest reported = manifests.put(tag, manifest, deadline);
         return new PutResult(reported, before.filter(reported::equals).isEmpty());
     }
 
     @Override
     public List<Tag> listTags() throws RegistryException {
-        return tagList.list();
+        try {
+            return tagList.list(Deadline.after(timeout));
+        } catch (RegistryException e) {
+            throw secrets.scrub(e);
+        }
     }
 
     /** One line per tag a listing skipped because it is not a valid OCI tag, each once; clears them. */

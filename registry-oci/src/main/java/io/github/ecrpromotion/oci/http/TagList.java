@@ -23,26 +23,40 @@ import java.util.regex.Pattern;
  */
 final class TagList {
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
-    private static final int MAX_PAGES = 100_000;
+    /** More pages than any registry needs (10,000 pages of 100 tags): beyond it the Link headers are not trusted. */
+    static final int MAX_PAGES = 10_000;
 
     private final Transport transport;
     private final Warnings warnings;
+    private final int maxPages;
 
     TagList(Transport transport, Warnings warnings) {
-        this.transport = transport;
-        this.warnings = warnings;
+        this(transport, warnings, MAX_PAGES);
     }
 
-    List<Tag> list() throws RegistryException {
+    /** With another page limit: a test shows the limit with a few pages instead of 10,000 requests. */
+    TagList(Transport transport, Warnings warnings, int maxPages) {
+        this.transport = transport;
+        this.warnings = warnings;
+        this.maxPages = maxPages;
+    }
+
+    List<Tag> list(Deadline deadline) throws RegistryException {
         String action = "list the tags of " + transport.repository();
         Set<Tag> tags = new LinkedHashSet<>();
         Set<URI> seen = new HashSet<>();
         URI next = transport.uri("tags/list");
         while (next != null) {
-            if (!seen.add(next) || seen.size() > MAX_PAGES) {
+            if (!seen.add(next)) {
                 throw HttpErrors.protocol(action, "the registry's Link headers go round in a circle at " + next.getPath());
             }
-            Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false);
+            if (seen.size() > maxPages) {
+                throw HttpErrors.protocol(action, "the registry's Link headers lead to more than "
+                        + String.format(java.util.Locale.ROOT, "%,d", maxPages)
+                        + " pages of tags, more than this tool reads");
+            }
+            Response r = transport.send(action, "GET", next, Map.of("Accept", "application/json"), null, false,
+                    CappedBody.Limit.TAG_LIST, deadline);
             if (r.status() == 404) {
                 // distribution: 404 NAME_UNKNOWN. The executor tells a missing repository from a missing tag by this.
                 throw HttpErrors.repositoryNotFound(action, transport.repository().toString(), r);

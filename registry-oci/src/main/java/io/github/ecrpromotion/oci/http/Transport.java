@@ -3,39 +3,58 @@ package io.github.ecrpromotion.oci.http;
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
+import io.github.ecrpromotion.core.registry.RetryPolicy;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
- * Sends requests to one repository of a registry: builds URLs, applies the timeout and the proxy of the options, and
- * runs the auth exchange (one retry after a 401). Plain HTTP for loopback hosts or when the options ask for it;
- * HTTPS otherwise.
+ * Sends requests to one repository of a registry: builds URLs, applies the proxy of the options, runs the auth
+ * exchange (one retry after a 401), follows redirects, retries reads by the shared {@link RetryPolicy}, and ends
+ * every request, body included, at the call's {@link Deadline}. Plain HTTP for loopback hosts or when the options
+ * ask for it; HTTPS otherwise.
+ *
+ * <p>Redirects are followed here, not by the JDK client: for GET and HEAD on 301, 302, 303, 307 and 308, for PUT only
+ * on 307 and 308 (which keep the method and body), at most {@value #MAX_REDIRECTS} hops, and the Authorization header
+ * goes only to the scheme, host and port it was made for (the JDK client would replay it to any host).
  */
 final class Transport {
+    static final int MAX_REDIRECTS = 5;
+
     private final HttpClient client;
     private final Repository repository;
-    private final Duration timeout;
     private final URI base;
     private final String name;
     private final Auth auth;
     private final RegistryOptions options;
+    private final Secrets secrets;
 
     Transport(Repository repository, RegistryOptions options) {
         this.repository = repository;
         this.options = options;
-        this.timeout = options.timeout();
-        // HTTP/1.1: predictable on plain-HTTP registries (no h2c upgrade); never follow redirects, so the
-        // Authorization header is never replayed to another host.
+        this.secrets = Secrets.of(options);
+        // HTTP/1.1: predictable on plain-HTTP registries (no h2c upgrade). Redirects: see the class comment.
         // The proxy, if any, applies to registry and token requests alike: Auth sends through this client too.
         this.client = ProxyRouting.apply(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+                .connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER), options)
                 .build();
         String host = repository.host().orElseThrow();
@@ -50,11 +69,19 @@ final class Transport {
         String scheme = repository.isLoopback() || options.plainHttp() ? "http" : "https";
         this.base = URI.create(scheme + "://" + host + "/v2/");
         this.name = name;
-        this.auth = new Auth(client, repository.host().orElseThrow(), options);
+        this.auth = new Auth(client, repository.host().orElseThrow(), options, secrets);
     }
 
     Repository repository() {
         return repository;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    Duration timeout() {
+        return options.timeout();
     }
 
     /** {@code <base>/v2/<name>/<path>}. */
@@ -63,23 +90,95 @@ final class Transport {
     }
 
     /**
-     * Sends the request, authenticating as the registry asks. Returns any status except an unresolved 401, which is
-     * reported as AUTH. {@code push} selects the {@code pull,push} scope.
+     * Sends the request, authenticating as the registry asks, following redirects. Returns any status except an
+     * unresolved 401, which is reported as AUTH. {@code push} selects the {@code pull,push} scope. A GET or HEAD
+     * answered 429, 502, 503 or 504, or lost to a broken connection, is sent again by the {@link RetryPolicy}, while
+     * the deadline allows; the answer then says how many attempts were made. A PUT is sent once: whether a lost PUT
+     * landed only a read can tell (see {@link Manifests#put}).
      */
-    Response send(String action, String method, URI uri, Map<String, String> headers, byte[] body, boolean push)
-            throws RegistryException {
+    Response send(String action, String method, URI uri, Map<String, String> headers, byte[] body, boolean push,
+                  CappedBody.Limit limit, Deadline deadline) throws RegistryException {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        int attempt = 1;
+        while (true) {
+            Response r;
+            try {
+                r = sendOnce(action, method, uri, headers, body, push, limit, deadline);
+            } catch (RegistryException e) {
+                if (!read || !e.isRetryable() || !(e.getCause() instanceof IOException io) || !passing(io)
+                        || attempt >= RetryPolicy.MAX_ATTEMPTS) {
+                    throw HttpErrors.withAttempts(e, attempt);
+                }
+                Duration wait = RetryPolicy.backoff(attempt + 1, false);
+                if (!deadline.fits(wait)) {
+                    throw HttpErrors.withAttempts(e, attempt);
+                }
+                pause(wait, action);
+                attempt++;
+                continue;
+            }
+            if (!read || !retryable(r.status())) {
+                return r.after(attempt, null);
+            }
+            if (attempt >= RetryPolicy.MAX_ATTEMPTS) {
+                return r.after(attempt, null);
+            }
+            Optional<Duration> asked = r.status() == 429 || r.status() == 503
+                    ? RetryPolicy.retryAfter(r.header("Retry-After").orElse(null), Instant.now()) : Optional.empty();
+            if (asked.isPresent() && asked.get().compareTo(RetryPolicy.MAX_RETRY_AFTER) > 0) {
+                return r.after(attempt, "the registry asked to wait " + asked.get().toSeconds() + " s (Retry-After), longer "
+                        + "than the " + RetryPolicy.MAX_RETRY_AFTER.toSeconds() + " s this tool waits");
+            }
+            Duration wait = asked.isPresent() ? asked.get() : RetryPolicy.backoff(attempt + 1, r.status() == 429);
+            if (!deadline.fits(wait)) {
+                return r.after(attempt, "waiting " + wait.toMillis() + " ms more would pass the timeout of "
+                        + HttpErrors.seconds(deadline.timeout()));
+            }
+            pause(wait, action);
+            attempt++;
+        }
+    }
+
+    /** 429 and the gateway answers that mean "not now": the request did not reach a registry that could do it. */
+    private static boolean retryable(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * A connection that broke (reset, closed early, EOF) is worth another try; one that was refused, a host that does
+     * not resolve, a TLS failure, an answer too large or the deadline are not.
+     */
+    static boolean passing(IOException e) {
+        return !(e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLException
+                || e instanceof HttpTimeoutException || e instanceof CappedBody.TooLarge
+                || e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException
+                || e.getCause() instanceof SSLException);
+    }
+
+    private static void pause(Duration wait, String action) throws RegistryException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw HttpErrors.io(action, e, wait);
+        }
+    }
+
+    private Response sendOnce(String action, String method, URI uri, Map<String, String> headers, byte[] body,
+                              boolean push, CappedBody.Limit limit, Deadline deadline) throws RegistryException {
         String scope = "repository:" + name + ":" + (push ? "pull,push" : "pull");
-        Optional<String> authorization = auth.authorization(scope, action);
-        Response r = exchange(action, method, uri, headers, body, authorization);
+        Optional<String> authorization = auth.authorization(scope, action, deadline);
+        Response r = following(action, method, uri, headers, body, authorization, limit, deadline);
         if (r.status() == 407) {
             // Our proxy's answer, not the registry's: say so, with the proxy's description (never its password).
             throw HttpErrors.auth(action, "the proxy " + options.proxy().map(Object::toString).orElse("on the way")
                     + " refused the request (HTTP 407 Proxy Authentication Required)");
         }
         if (r.status() == 401) {
-            Optional<String> retry = auth.retryAfter401(r.header("WWW-Authenticate"), scope, authorization, action);
+            Optional<String> retry = auth.retryAfter401(r.header("WWW-Authenticate"), scope, authorization, action,
+                    deadline);
             if (retry.isPresent()) {
-                r = exchange(action, method, uri, headers, body, retry);
+                r = following(action, method, uri, headers, body, retry, limit, deadline);
             }
             if (r.status() == 401) {
                 throw HttpErrors.auth(action, auth.describeCredentials() + " (HTTP 401)");
@@ -88,21 +187,111 @@ final class Transport {
         return r;
     }
 
+    /** One exchange and the redirects it leads to. */
+    private Response following(String action, String method, URI uri, Map<String, String> headers, byte[] body,
+                               Optional<String> authorization, CappedBody.Limit limit, Deadline deadline)
+            throws RegistryException {
+        URI at = uri;
+        Set<URI> seen = new HashSet<>();
+        seen.add(at);
+        Optional<String> auth = authorization;
+        for (int hop = 0; ; hop++) {
+            Response r = exchange(action, method, at, headers, body, auth, limit, deadline);
+            if (!redirects(method, r.status())) {
+                return r;
+            }
+            Optional<String> location = r.header("Location").map(String::trim).filter(l -> !l.isEmpty());
+            if (location.isEmpty()) {
+                return r;
+            }
+            URI next;
+            try {
+                next = at.resolve(location.get());
+            } catch (IllegalArgumentException bad) {
+                throw HttpErrors.protocol(action, "the registry redirected (HTTP " + r.status() + ") to an invalid URL");
+            }
+            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                throw HttpErrors.protocol(action, "the registry redirected (HTTP " + r.status() + ") to a URL that is "
+                        + "neither http nor https");
+            }
+            if (!seen.add(next)) {
+                throw HttpErrors.protocol(action, "the registry's redirects go round in a circle (back to "
+                        + next.getScheme() + "://" + next.getRawAuthority() + next.getRawPath() + ")");
+            }
+            if (hop + 1 > MAX_REDIRECTS) {
+                throw HttpErrors.protocol(action, "the registry redirected more than " + MAX_REDIRECTS + " times");
+            }
+            if (!sameOrigin(at, next)) {
+                // Credentials are for the registry, not for wherever it sends us (a CDN, a storage bucket).
+                auth = Optional.empty();
+            }
+            at = next;
+        }
+    }
+
+    private static boolean redirects(String method, int status) {
+        if (status == 307 || status == 308) {
+            return true;
+        }
+        return (status == 301 || status == 302 || status == 303) && (method.equals("GET") || method.equals("HEAD"));
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
     private Response exchange(String action, String method, URI uri, Map<String, String> headers, byte[] body,
-                              Optional<String> authorization) throws RegistryException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                              Optional<String> authorization, CappedBody.Limit limit, Deadline deadline)
+            throws RegistryException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         authorization.ifPresent(a -> b.header("Authorization", a));
         ProxyRouting.authorize(b, uri, options);
+        HttpResponse<byte[]> r = call(client, b, method, limit, deadline, action);
+        return new Response(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body(), uri, secrets, 1, null);
+    }
+
+    /**
+     * One request whose headers and body both arrive before the deadline: the JDK's request timeout covers only the
+     * wait for the headers, so the whole exchange is awaited with what time is left and cancelled when it runs out.
+     * Bodies are read through {@link CappedBody}. Failures become the backend's exceptions.
+     */
+    static HttpResponse<byte[]> call(HttpClient client, HttpRequest.Builder request, String method,
+                                     CappedBody.Limit limit, Deadline deadline, String action) throws RegistryException {
+        Duration left = deadline.remaining();
+        if (left.isNegative() || left.isZero()) {
+            throw HttpErrors.io(action, new HttpTimeoutException("the time was up before the request"), deadline.timeout());
+        }
+        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request.timeout(left).build(),
+                CappedBody.handler(method, limit));
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body(), uri);
-        } catch (IOException e) {
-            throw HttpErrors.io(action, e, timeout);
+            return f.get(left.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw HttpErrors.io(action, new HttpTimeoutException("the answer did not end in time"), deadline.timeout());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CappedBody.TooLarge tooLarge) {
+                throw HttpErrors.protocol(action, "the registry's answer is larger than " + tooLarge.limit);
+            }
+            if (cause instanceof IOException io) {
+                throw HttpErrors.io(action, io, deadline.timeout());
+            }
+            throw HttpErrors.io(action, new IOException(cause), deadline.timeout());
         } catch (InterruptedException e) {
+            f.cancel(true);
             Thread.currentThread().interrupt();
-            throw HttpErrors.io(action, e, timeout);
+            throw HttpErrors.io(action, e, deadline.timeout());
         }
     }
 }
