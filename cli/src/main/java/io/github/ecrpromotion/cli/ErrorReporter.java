@@ -22,10 +22,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        Report r = report(ex);
+        boolean debug = debug(parseResult);
+        Report r = report(ex, debug);
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + r.sentence());
-        if (debug(parseResult)) {
+        err.println("error: " + TerminalText.escape(r.sentence()));
+        if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
@@ -46,13 +47,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 msg += " (did you mean " + String.join(" or ", suggestions) + "?)";
             }
         }
-        err.println("error: " + msg + "; run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.println("error: " + TerminalText.escape(msg) + "; run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return PromoteCommand.INVALID_INPUT;
     }
 
-    /** The exit code and sentence for any failure. */
+    /** The exit code and sentence for any failure, as shown without {@code --debug}. */
     static Report report(Throwable ex) {
+        return report(ex, false);
+    }
+
+    /**
+     * The exit code and sentence for any failure. With {@code --debug} the stack trace follows the sentence, so the
+     * sentence does not ask for a run with {@code --debug}; it points at the trace below instead.
+     */
+    static Report report(Throwable ex, boolean debug) {
         if (isImmutableTag(ex)) {
             return new Report(PromoteCommand.REFUSED, sentence(ex, "the repository has immutable tags; set its tag "
                     + "mutability to IMMUTABLE_WITH_EXCLUSION with the environment names as exclusions, so build tags "
@@ -82,7 +91,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 case UNAVAILABLE -> "check the registry address and --timeout";
                 case NOT_FOUND -> "check the repository (for oci:PATH the directory, for ECR also --region and --endpoint-url)";
                 case CONFLICT -> "check the repository's settings and its state ('promote state REPO') before running again";
-                case PROTOCOL -> "run again with --debug for details";
+                case PROTOCOL -> debug ? "see the stack trace below for details" : "run again with --debug for details";
             };
             return new Report(PromoteCommand.FAILED, sentence(ex, fix));
         }
@@ -92,7 +101,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         return new Report(PromoteCommand.FAILED, "Tried to run promote but failed because of an unexpected "
                 + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : " (" + strip(ex.getMessage()) + ")")
-                + "; run again with --debug to see where.");
+                + (debug ? "; see the stack trace below." : "; run again with --debug to see where."));
     }
 
     /**
