@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Exit codes: 0 success (unchanged included), 1 registry or technical failure, 2 invalid input, 3 refused by policy.",
             "Start with: promote demo"},
-        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, DemoCommand.class,
+        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, TagsCommand.class,
+            DigestCommand.class, DemoCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class PromoteCommand implements Runnable {
     /** Success, including "unchanged". */
@@ -55,7 +56,7 @@ public final class PromoteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: build-tag, tag, to, state or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: build-tag, tag, to, state, tags, digest, demo or completion");
     }
 
     /** The command line with this tool's exit codes and error reporting, writing to the given streams. */
