@@ -27,7 +27,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         PrintWriter err = commandLine.getErr();
         err.println("error: " + TerminalText.escape(r.sentence()));
         if (debug) {
-            ex.printStackTrace(err);
+            // The trace repeats the messages, which carry user and registry text: escaped line by line too.
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            for (String line : trace.toString().lines().toList()) {
+                String indent = line.startsWith("\t") ? "\t" : ""; // the trace's own "\tat ..." lines
+                err.println(indent + TerminalText.escape(line.substring(indent.length())));
+            }
         }
         err.flush();
         return r.exitCode();

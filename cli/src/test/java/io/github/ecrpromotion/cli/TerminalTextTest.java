@@ -70,6 +70,13 @@ public class TerminalTextTest {
                 Cli.Run run = Cli.run(args);
                 assertTrue(String.join(" ", args) + "\n" + run, run.exit() != 0);
                 assertEquals(run.toString(), 1, run.err().lines().count());
+                String[] withDebug = java.util.Arrays.copyOf(args, args.length + 1);
+                withDebug[args.length] = "--debug";
+                for (String line : Cli.run(withDebug).err().lines().toList()) {
+                    for (int i = 0; i < line.length(); i++) {
+                        assertFalse(line, TerminalText.unsafe(line, i) && !(i == 0 && line.charAt(i) == '\t'));
+                    }
+                }
                 String line = run.err().strip();
                 for (int i = 0; i < line.length(); i++) {
                     assertFalse(String.join(" ", args) + "\n" + run, TerminalText.unsafe(line, i));
