@@ -15,6 +15,7 @@ import io.github.ecrpromotion.core.plan.TagRequest;
 import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.Registries;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
@@ -47,6 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     static final Instant TIME = Instant.parse("2016-08-24T17:13:38Z");
     static final String SHA = "5ad95f2";
     static final String JOB = "ecs-demo";
+    /** The tag build 13 is pushed under, as a CI upload before it gets its build tag. */
+    static final String CI_UPLOAD = "ci-upload";
 
     @Spec
     CommandSpec spec;
@@ -84,11 +87,16 @@ final class DemoCommand implements Callable<Integer> {
         for (BuildTag b : new BuildTag[] {b10, b11, b12}) {
             pushed.put(b, layout.push(SyntheticImage.dockerV2(JOB + " build " + b.buildNumber()), b.tag()));
         }
+        // Build 13 as CI has just pushed it, under a plain tag and without a build tag: what docs/CLI.md's
+        // 'promote tag oci:DIR --source ci-upload ...' example tags, so that example runs as written on this layout.
+        layout.push(SyntheticImage.dockerV2(JOB + " build 13"), Tag.of(CI_UPLOAD));
         repo = "oci:" + layout.path();
-        out.println("Demo layout: " + layout.path());
+        // The directory is the user's text: escaped like everything else this tool echoes.
+        out.println("Demo layout: " + TerminalText.escape(layout.path().toString()));
         out.println("It holds three small real images (Docker v2.2 manifests, gzipped layers), pushed under their build tags:");
         out.println("  " + b10 + "\n  " + b11 + "\n  " + b12);
-        out.println("Look at it any time with: promote state " + repo + " --detail");
+        out.println("and build 13 under the tag " + CI_UPLOAD + ", as CI has just pushed it, without a build tag yet.");
+        out.println("Look at it any time with: promote state " + TerminalText.escape(repo) + " --detail");
 
         // The real path: the backend is found through ServiceLoader, exactly as for `promote to oci:DIR`.
         EnvironmentChain chain = EnvironmentChain.DEFAULT;
@@ -129,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
     private void caption(String caption, String command) {
         out.println();
         out.println("Step " + (++step) + ": " + caption);
-        out.println("$ " + command);
+        out.println("$ " + TerminalText.escape(command));
     }
 
     private void printState() throws PromotionException {
