@@ -130,7 +130,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     /** The core's message (which says what was wrong and what is valid) and the fix, as one sentence. */
     private static String sentence(Throwable ex, String fix) {
         String msg = strip(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-        return fix == null ? msg + "." : msg + "; " + fix + ".";
+        if (fix == null) {
+            return msg + ".";
+        }
+        // A backend or the core may end with a generic fix ("; check the credentials"); the fix in this tool's
+        // words says the same more precisely, so it replaces that clause instead of repeating it.
+        int last = msg.lastIndexOf("; ");
+        if (last > 0 && firstWord(msg.substring(last + 2)).equals(firstWord(fix))) {
+            msg = msg.substring(0, last);
+        }
+        return msg + "; " + fix + ".";
+    }
+
+    private static String firstWord(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
     }
 
     private static String strip(String s) {

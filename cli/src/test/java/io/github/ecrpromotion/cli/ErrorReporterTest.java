@@ -79,4 +79,13 @@ public class ErrorReporterTest {
             assertEquals(debug, debug.indexOf("; "), debug.lastIndexOf("; "));
         }
     }
+
+    @Test
+    public void aGenericFixFromTheBackend_isReplacedByTheToolsFix_notRepeated() {
+        String sentence = ErrorReporter.report(new RegistryException(Reason.AUTH, "Tried to resolve testing in r/x but "
+                + "failed because the registry rejected the request as unauthenticated (HTTP 401); check the credentials"))
+                .sentence();
+        assertEquals("Tried to resolve testing in r/x but failed because the registry rejected the request as "
+                + "unauthenticated (HTTP 401); check --username/--password-stdin or the AWS credentials.", sentence);
+    }
 }
