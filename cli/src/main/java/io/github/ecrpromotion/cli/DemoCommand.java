@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,16 +62,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    @Mixin
+    OutputFormat output;
+
     private PrintWriter out;
     private PromotionExecutor executor;
     private String repo;
     private int step;
+    private Map<String, String> finalState = Map.of();
     /** The digest CI got back from each push: what it names the image by when it tags it. */
     private final Map<BuildTag, Digest> pushed = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        out = spec.commandLine().getOut();
+        // With --output json the story is not told; one document with the layout and the final state is printed.
+        out = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path target = dir == null ? Files.createTempDirectory("promote-demo-") : dir.toAbsolutePath().normalize();
         if (dir != null && Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
@@ -114,6 +120,13 @@ final class DemoCommand implements Callable<Integer> {
             promote("staging", "testing", "Build 12 is promoted from testing to staging; the design's final state");
         }
         out.flush();
+        if (output.json()) {
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("layout", layout.path().toString());
+            doc.put("repository", repo);
+            doc.put("state", finalState);
+            new Printer(spec).json(doc);
+        }
         return PromoteCommand.OK;
     }
 
@@ -141,7 +154,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printState() throws PromotionException {
-        out.println(executor.state().toJson(false));
+        var state = executor.state();
+        finalState = state.asMap();
+        out.println(state.toJson(false));
         out.flush();
     }
 

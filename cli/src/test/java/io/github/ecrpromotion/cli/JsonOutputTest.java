@@ -120,4 +120,14 @@ public class JsonOutputTest {
         m.put("e", java.util.Map.of());
         assertEquals("{\n  \"k\": [\n    1,\n    null,\n    true\n  ],\n  \"e\": {}\n}", JsonOutput.write(m));
     }
+
+    @Test
+    public void demo_json_printsTheLayoutAndTheFinalState() throws Exception {
+        java.io.File dir = new java.io.File(tmp.getRoot(), "demo");
+        Cli.Run run = ok("demo", dir.getPath(), "--output", "json");
+        assertEquals("{\n  \"layout\": \"" + dir.getAbsolutePath() + "\",\n  \"repository\": \"oci:"
+                + dir.getAbsolutePath() + "\",\n  \"state\": {\n"
+                + "    \"testing\": \"" + B12 + "\",\n    \"staging\": \"" + B12 + "\",\n"
+                + "    \"production\": \"" + B11 + "\"\n  }\n}\n", run.out());
+    }
 }
