@@ -1,9 +1,11 @@
 package io.github.ecrpromotion.cli;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,12 +20,21 @@ final class BuildTagCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "1")
     BuildFacts facts;
 
+    @Mixin
+    OutputFormat output;
+
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().println(facts.toBuildTag(Clock.systemUTC()));
+        String tag = facts.toBuildTag(Clock.systemUTC()).toString();
+        Printer p = new Printer(spec);
+        if (output.json()) {
+            p.json(Map.of("buildTag", tag));
+        } else {
+            p.line(tag);
+        }
         return PromoteCommand.OK;
     }
 }

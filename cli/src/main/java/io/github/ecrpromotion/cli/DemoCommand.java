@@ -15,6 +15,7 @@ import io.github.ecrpromotion.core.plan.TagRequest;
 import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.ref.Tag;
 import io.github.ecrpromotion.core.registry.Registries;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
     static final Instant TIME = Instant.parse("2016-08-24T17:13:38Z");
     static final String SHA = "5ad95f2";
     static final String JOB = "ecs-demo";
+    /** The tag build 13 is pushed under, as a CI upload before it gets its build tag. */
+    static final String CI_UPLOAD = "ci-upload";
 
     @Spec
     CommandSpec spec;
@@ -58,16 +62,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    @Mixin
+    OutputFormat output;
+
     private PrintWriter out;
     private PromotionExecutor executor;
     private String repo;
     private int step;
+    private Map<String, String> finalState = Map.of();
     /** The digest CI got back from each push: what it names the image by when it tags it. */
     private final Map<BuildTag, Digest> pushed = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        out = spec.commandLine().getOut();
+        // With --output json the story is not told; one document with the layout and the final state is printed.
+        out = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         Path target = dir == null ? Files.createTempDirectory("promote-demo-") : dir.toAbsolutePath().normalize();
         if (dir != null && Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
@@ -84,11 +93,16 @@ final class DemoCommand implements Callable<Integer> {
         for (BuildTag b : new BuildTag[] {b10, b11, b12}) {
             pushed.put(b, layout.push(SyntheticImage.dockerV2(JOB + " build " + b.buildNumber()), b.tag()));
         }
+        // Build 13 as CI has just pushed it, under a plain tag and without a build tag: what docs/CLI.md's
+        // 'promote tag oci:DIR --source ci-upload ...' example tags, so that example runs as written on this layout.
+        layout.push(SyntheticImage.dockerV2(JOB + " build 13"), Tag.of(CI_UPLOAD));
         repo = "oci:" + layout.path();
-        out.println("Demo layout: " + layout.path());
+        // The directory is the user's text: escaped like everything else this tool echoes.
+        out.println("Demo layout: " + TerminalText.escape(layout.path().toString()));
         out.println("It holds three small real images (Docker v2.2 manifests, gzipped layers), pushed under their build tags:");
         out.println("  " + b10 + "\n  " + b11 + "\n  " + b12);
-        out.println("Look at it any time with: promote state " + repo + " --detail");
+        out.println("and build 13 under the tag " + CI_UPLOAD + ", as CI has just pushed it, without a build tag yet.");
+        out.println("Look at it any time with: promote state " + TerminalText.escape(repo) + " --detail");
 
         // The real path: the backend is found through ServiceLoader, exactly as for `promote to oci:DIR`.
         EnvironmentChain chain = EnvironmentChain.DEFAULT;
@@ -106,6 +120,13 @@ final class DemoCommand implements Callable<Integer> {
             promote("staging", "testing", "Build 12 is promoted from testing to staging; the design's final state");
         }
         out.flush();
+        if (output.json()) {
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("layout", layout.path().toString());
+            doc.put("repository", repo);
+            doc.put("state", finalState);
+            new Printer(spec).json(doc);
+        }
         return PromoteCommand.OK;
     }
 
@@ -129,11 +150,13 @@ final class DemoCommand implements Callable<Integer> {
     private void caption(String caption, String command) {
         out.println();
         out.println("Step " + (++step) + ": " + caption);
-        out.println("$ " + command);
+        out.println("$ " + TerminalText.escape(command));
     }
 
     private void printState() throws PromotionException {
-        out.println(executor.state().toJson(false));
+        var state = executor.state();
+        finalState = state.asMap();
+        out.println(state.toJson(false));
         out.flush();
     }
 

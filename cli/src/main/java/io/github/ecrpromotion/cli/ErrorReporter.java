@@ -22,11 +22,18 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        Report r = report(ex);
+        boolean debug = debug(parseResult);
+        Report r = report(ex, debug);
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + r.sentence());
-        if (debug(parseResult)) {
-            ex.printStackTrace(err);
+        err.println("error: " + TerminalText.escape(r.sentence()));
+        if (debug) {
+            // The trace repeats the messages, which carry user and registry text: escaped line by line too.
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            for (String line : trace.toString().lines().toList()) {
+                String indent = line.startsWith("\t") ? "\t" : ""; // the trace's own "\tat ..." lines
+                err.println(indent + TerminalText.escape(line.substring(indent.length())));
+            }
         }
         err.flush();
         return r.exitCode();
@@ -46,13 +53,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 msg += " (did you mean " + String.join(" or ", suggestions) + "?)";
             }
         }
-        err.println("error: " + msg + "; run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.println("error: " + TerminalText.escape(msg) + "; run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return PromoteCommand.INVALID_INPUT;
     }
 
-    /** The exit code and sentence for any failure. */
+    /** The exit code and sentence for any failure, as shown without {@code --debug}. */
     static Report report(Throwable ex) {
+        return report(ex, false);
+    }
+
+    /**
+     * The exit code and sentence for any failure. With {@code --debug} the stack trace follows the sentence, so the
+     * sentence does not ask for a run with {@code --debug}; it points at the trace below instead.
+     */
+    static Report report(Throwable ex, boolean debug) {
         if (isImmutableTag(ex)) {
             return new Report(PromoteCommand.REFUSED, sentence(ex, "the repository has immutable tags; set its tag "
                     + "mutability to IMMUTABLE_WITH_EXCLUSION with the environment names as exclusions, so build tags "
@@ -82,7 +97,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 case UNAVAILABLE -> "check the registry address and --timeout";
                 case NOT_FOUND -> "check the repository (for oci:PATH the directory, for ECR also --region and --endpoint-url)";
                 case CONFLICT -> "check the repository's settings and its state ('promote state REPO') before running again";
-                case PROTOCOL -> "run again with --debug for details";
+                case PROTOCOL -> debug ? "see the stack trace below for details" : "run again with --debug for details";
             };
             return new Report(PromoteCommand.FAILED, sentence(ex, fix));
         }
@@ -92,7 +107,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         return new Report(PromoteCommand.FAILED, "Tried to run promote but failed because of an unexpected "
                 + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : " (" + strip(ex.getMessage()) + ")")
-                + "; run again with --debug to see where.");
+                + (debug ? "; see the stack trace below." : "; run again with --debug to see where."));
     }
 
     /**
@@ -115,7 +130,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     /** The core's message (which says what was wrong and what is valid) and the fix, as one sentence. */
     private static String sentence(Throwable ex, String fix) {
         String msg = strip(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-        return fix == null ? msg + "." : msg + "; " + fix + ".";
+        if (fix == null) {
+            return msg + ".";
+        }
+        // A backend or the core may end with a generic fix ("; check the credentials"); the fix in this tool's
+        // words says the same more precisely, so it replaces that clause instead of repeating it.
+        int last = msg.lastIndexOf("; ");
+        if (last > 0 && firstWord(msg.substring(last + 2)).equals(firstWord(fix))) {
+            msg = msg.substring(0, last);
+        }
+        return msg + "; " + fix + ".";
+    }
+
+    private static String firstWord(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
     }
 
     private static String strip(String s) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Exit codes: 0 success (unchanged included), 1 registry or technical failure, 2 invalid input, 3 refused by policy.",
             "Start with: promote demo"},
-        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, DemoCommand.class,
+        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, TagsCommand.class,
+            DigestCommand.class, DemoCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class PromoteCommand implements Runnable {
     /** Success, including "unchanged". */
@@ -55,7 +56,7 @@ public final class PromoteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: build-tag, tag, to, state or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: build-tag, tag, to, state, tags, digest, demo or completion");
     }
 
     /** The command line with this tool's exit codes and error reporting, writing to the given streams. */
@@ -67,7 +68,31 @@ public final class PromoteCommand implements Runnable {
         cl.setExecutionExceptionHandler(reporter);
         cl.setParameterExceptionHandler(reporter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Java's own parsers take any Unicode digits ("١٢" is 12); a number on this command line is ASCII digits only.
+        cl.registerConverter(Integer.class, text -> (int) asciiNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Integer.TYPE, text -> (int) asciiNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Long.class, text -> asciiNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.registerConverter(Long.TYPE, text -> asciiNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
         return cl;
+    }
+
+    /** A whole number in ASCII digits with an optional '-', within the bounds; else a usage error (exit 2). */
+    static long asciiNumber(String text, long min, long max) {
+        if (text == null || !text.matches("-?[0-9]+")) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number in the digits 0-9");
+        }
+        if (text.length() <= 20) { // longer is out of range anyway; no need to parse a million digits
+            try {
+                long n = Long.parseLong(text);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+        }
+        throw new CommandLine.TypeConversionException("'" + text + "' is out of range; it must be between " + min
+                + " and " + max);
     }
 
     public static void main(String[] args) {

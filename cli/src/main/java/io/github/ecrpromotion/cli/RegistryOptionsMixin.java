@@ -9,6 +9,8 @@ import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -76,6 +78,15 @@ final class RegistryOptionsMixin {
                     + "given; give both");
         }
         if (username != null && !username.isBlank()) {
+            for (int i = 0; i < username.length(); i++) {
+                char c = username.charAt(i);
+                // A line break or other control character would end up inside an HTTP header; ':' would split the
+                // user name in Basic auth (RFC 7617: the user id contains no colon).
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == ':') {
+                    throw new InvalidInputException("Tried to log in as '" + username + "' but failed because a user "
+                            + "name must not contain ':', line breaks or other control characters");
+                }
+            }
             if (!passwordStdin) {
                 throw new InvalidInputException("Tried to log in as '" + username + "' but failed because no password "
                         + "was given; pipe it in with --password-stdin");
@@ -88,7 +99,54 @@ final class RegistryOptionsMixin {
     /** Parses the repository, builds the options and opens the backend that serves it; nothing is read yet. */
     Registry open(String repository, InputStream stdin) throws InvalidInputException, RegistryException, IOException {
         Repository repo = Repository.parse(repository);
+        requireApplicable(repo);
         return Registries.open(repo, options(stdin));
+    }
+
+    /**
+     * Refuses options the repository's backend would ignore: a user who gives {@code --endpoint-url} for a plain
+     * registry, or {@code --username} for ECR, expects it to matter, and silently ignoring it hides the mistake.
+     */
+    void requireApplicable(Repository repo) throws InvalidInputException {
+        String ecrOnly = "applies only to Amazon ECR repositories (<account>.dkr.ecr.<region>.amazonaws.com/NAME)";
+        String registryOnly = "applies only to registries reached over HTTP (host[:port]/NAME other than ECR)";
+        if (repo.kind() != Repository.Kind.ECR) {
+            refuseIf(region != null, "--region", repo, ecrOnly);
+            refuseIf(endpointUrl != null, "--endpoint-url", repo, ecrOnly);
+            refuseIf(roleArn != null, "--role-arn", repo, ecrOnly);
+            refuseIf(externalId != null, "--external-id", repo, ecrOnly);
+        }
+        if (repo.kind() != Repository.Kind.REGISTRY) {
+            refuseIf(plainHttp, "--plain-http", repo, registryOnly);
+            refuseIf(username != null, "--username", repo, registryOnly
+                    + (repo.kind() == Repository.Kind.ECR ? "; ECR takes the AWS credentials" : ""));
+            refuseIf(passwordStdin, "--password-stdin", repo, registryOnly);
+        }
+        if (externalId != null && roleArn == null) {
+            throw new InvalidInputException("Tried to use --external-id but failed because it belongs to a role; "
+                    + "give --role-arn too");
+        }
+        if (endpointUrl != null) {
+            URI uri;
+            try {
+                uri = new URI(endpointUrl);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || uri.getScheme() == null
+                    || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
+                throw new InvalidInputException("Tried to use --endpoint-url '" + endpointUrl + "' but failed because "
+                        + "it is not an http:// or https:// URL with a host, for example "
+                        + "https://vpce-0abc-ecr.api.ecr.us-east-1.vpce.amazonaws.com");
+            }
+        }
+    }
+
+    private static void refuseIf(boolean given, String option, Repository repo, String why) throws InvalidInputException {
+        if (given) {
+            throw new InvalidInputException("Tried to use " + option + " with " + repo + " but failed because it "
+                    + why + "; leave it out");
+        }
     }
 
     /** Like {@code docker login --password-stdin}: the whole input, less one trailing line break. */

@@ -3,7 +3,6 @@ package io.github.ecrpromotion.cli;
 import io.github.ecrpromotion.core.env.PipelineState;
 import io.github.ecrpromotion.core.exec.PromotionExecutor;
 import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,18 +28,24 @@ final class StateCommand implements Callable<Integer> {
     @Mixin
     RegistryOptionsMixin registry;
 
+    @Mixin
+    OutputFormat output;
+
     @Override
     public Integer call() throws Exception {
         var chain = registry.chain();
         PromoteCommand root = (PromoteCommand) spec.root().userObject();
         try (Registry reg = registry.open(repository, root.stdin())) {
             PipelineState state = new PromotionExecutor(reg, chain).state();
-            PrintWriter err = spec.commandLine().getErr();
-            state.warnings().forEach(w -> err.println("warning: " + w));
-            err.flush();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(state.toJson(detail));
-            out.flush();
+            Printer p = new Printer(spec);
+            p.warnings(state.warnings());
+            if (output.format == OutputFormat.Format.text) {
+                // Asked for by name: one line an environment. Without --output, state keeps printing JSON.
+                state.environments().forEach(s -> p.line(s.environment().name() + ": "
+                        + s.buildTag().map(Object::toString).orElse("(no build tag)") + " (" + s.digest() + ")"));
+            } else {
+                p.lines(state.toJson(detail));
+            }
         }
         return PromoteCommand.OK;
     }

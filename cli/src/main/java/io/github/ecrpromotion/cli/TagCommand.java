@@ -8,7 +8,6 @@ import io.github.ecrpromotion.core.exec.TagResult;
 import io.github.ecrpromotion.core.plan.TagRequest;
 import io.github.ecrpromotion.core.ref.ImageRef;
 import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,6 +46,9 @@ final class TagCommand implements Callable<Integer> {
     @Mixin
     RegistryOptionsMixin registry;
 
+    @Mixin
+    OutputFormat output;
+
     /** Either a ready build tag or the facts to generate one. */
     static final class BuildTagChoice {
         @Option(names = "--build-tag", required = true, paramLabel = "TAG", description = "The build tag to put on the image.")
@@ -72,12 +74,13 @@ final class TagCommand implements Callable<Integer> {
         PromoteCommand root = (PromoteCommand) spec.root().userObject();
         try (Registry reg = registry.open(repository, root.stdin())) {
             TagResult result = new PromotionExecutor(reg, chain).applyTags(new TagRequest(ref, tag, env), dryRun);
-            PrintWriter out = spec.commandLine().getOut();
-            result.describe().forEach(out::println);
-            out.flush();
-            PrintWriter err = spec.commandLine().getErr();
-            result.warnings().forEach(w -> err.println("warning: " + w));
-            err.flush();
+            Printer p = new Printer(spec);
+            if (output.json()) {
+                p.json(ResultMaps.of(result, env.map(Environment::name)));
+            } else {
+                result.describe().forEach(p::line);
+            }
+            p.warnings(result.warnings());
         }
         return PromoteCommand.OK;
     }

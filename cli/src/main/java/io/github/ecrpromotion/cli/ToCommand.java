@@ -10,7 +10,6 @@ import io.github.ecrpromotion.core.plan.PromotionRequest;
 import io.github.ecrpromotion.core.plan.PromotionSource;
 import io.github.ecrpromotion.core.ref.Digest;
 import io.github.ecrpromotion.core.registry.Registry;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,6 +41,9 @@ final class ToCommand implements Callable<Integer> {
 
     @Mixin
     RegistryOptionsMixin registry;
+
+    @Mixin
+    OutputFormat output;
 
     /** Where the image comes from: exactly one of these. */
     static final class Source {
@@ -76,13 +78,13 @@ final class ToCommand implements Callable<Integer> {
         PromoteCommand root = (PromoteCommand) spec.root().userObject();
         try (Registry reg = registry.open(repository, root.stdin())) {
             PromotionResult result = new PromotionExecutor(reg, chain).promote(request, dryRun);
-            PrintWriter out = spec.commandLine().getOut();
-            String line = result.describe();
-            out.println(line);
-            out.flush();
-            PrintWriter err = spec.commandLine().getErr();
-            result.warnings().forEach(w -> err.println("warning: " + w));
-            err.flush();
+            Printer p = new Printer(spec);
+            if (output.json()) {
+                p.json(result.toMap());
+            } else {
+                p.line(result.describe());
+            }
+            p.warnings(result.warnings());
         }
         return PromoteCommand.OK;
     }

@@ -57,7 +57,7 @@ public class BuildTagCommandTest {
         {"--git-sha 5ad95f --job ecs-demo --build 1", "7 to 64 hexadecimal digits"},
         {"--git-sha 5ad95f2 --job !!! --build 1", "job name '!!!'"},
         {"--git-sha 5ad95f2 --job ecs-demo --build -1", "negative"},
-        {"--git-sha 5ad95f2 --job ecs-demo --build eleven", "'eleven' is not a long"},
+        {"--git-sha 5ad95f2 --job ecs-demo --build eleven", "'eleven' is not a whole number in the digits 0-9"},
         {"--git-sha 5ad95f2 --job ecs-demo --build 1 --time 2016-08-24T17:13:38", "ISO-8601 date and time with a zone"},
         {"--git-sha 5ad95f2 --job ecs-demo --build 1 --time yesterday", "build time 'yesterday'"},
         {"--git-sha 5ad95f2 --job ecs-demo", "Missing required argument"},

@@ -1,6 +1,7 @@
 package io.github.ecrpromotion.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.github.ecrpromotion.core.InvalidInputException;
@@ -63,5 +64,28 @@ public class ErrorReporterTest {
     public void ioAndUnexpectedErrors_exit1AndPointAtDebug() {
         expect(new UncheckedIOException(new IOException("disk full")), 1, "check the path and its permissions");
         expect(new IllegalStateException("boom"), 1, "unexpected IllegalStateException (boom); run again with --debug");
+    }
+
+    @Test
+    public void withDebug_theSentenceDoesNotAskForDebug_andStatesItsFixOnce() {
+        for (Exception ex : new Exception[] {new IllegalStateException("boom"),
+            new io.github.ecrpromotion.core.registry.RegistryException(
+                io.github.ecrpromotion.core.registry.RegistryException.Reason.PROTOCOL, "Tried to read x but failed because y")}) {
+            String plain = ErrorReporter.report(ex, false).sentence();
+            String debug = ErrorReporter.report(ex, true).sentence();
+            assertTrue(plain, plain.contains("run again with --debug"));
+            assertFalse(debug, debug.contains("--debug"));
+            assertTrue(debug, debug.contains("stack trace below"));
+            assertEquals(debug, debug.indexOf("; "), debug.lastIndexOf("; "));
+        }
+    }
+
+    @Test
+    public void aGenericFixFromTheBackend_isReplacedByTheToolsFix_notRepeated() {
+        String sentence = ErrorReporter.report(new RegistryException(Reason.AUTH, "Tried to resolve testing in r/x but "
+                + "failed because the registry rejected the request as unauthenticated (HTTP 401); check the credentials"))
+                .sentence();
+        assertEquals("Tried to resolve testing in r/x but failed because the registry rejected the request as "
+                + "unauthenticated (HTTP 401); check --username/--password-stdin or the AWS credentials.", sentence);
     }
 }

@@ -45,10 +45,16 @@ public final class EnvironmentChain {
                     + "give names separated by commas, for example testing,staging,production");
         }
         List<Environment> list = new ArrayList<>();
-        for (String part : text.split("\\s*(?:,|->)\\s*")) {
-            if (!part.isBlank()) {
-                list.add(Environment.parse(part.trim()));
+        // Every separator must sit between two names: "testing,,staging" or "a->->b" is a typo, not a chain.
+        // strip(), not trim(): trim() also drops control characters such as NUL, so "nul\0" would become "nul".
+        for (String part : text.split(",|->", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                throw new InvalidInputException("Tried to read the environment chain '" + text + "' but failed because "
+                        + "it has an empty name before, between or after its separators; give names separated by single "
+                        + "commas or '->', for example testing,staging,production");
             }
+            list.add(Environment.parse(name));
         }
         return of(list);
     }

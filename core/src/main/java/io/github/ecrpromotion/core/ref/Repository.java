@@ -63,11 +63,41 @@ public final class Repository {
         if (!HOST.matcher(host).matches()) {
             throw invalid(text, "'" + host + "' is not a registry host; it must be a host name with a dot, localhost, or host:port");
         }
+        String outOfRange = outOfRange(host);
+        if (outOfRange != null) {
+            throw invalid(text, outOfRange);
+        }
         if (!NAME.matcher(name).matches()) {
             throw invalid(text, "the name '" + name + "' must be lower-case letters and digits separated by '.', '_', '__', '-' or '/'");
         }
         Kind kind = ECR_HOST.matcher(host).matches() ? Kind.ECR : Kind.REGISTRY;
         return new Repository(kind, host, name, null);
+    }
+
+    /**
+     * Why a host the grammar accepts still cannot be used, or null: a port outside 1-65535, a label over 63
+     * characters or a name over 253 (RFC 1035). Checked here so such text is invalid input with a sentence, not an
+     * IllegalArgumentException from java.net later.
+     */
+    private static String outOfRange(String host) {
+        int colon = host.lastIndexOf(':');
+        String name = colon < 0 ? host : host.substring(0, colon);
+        if (colon >= 0) {
+            int port = Integer.parseInt(host.substring(colon + 1)); // 1 to 5 ASCII digits by the grammar
+            if (port < 1 || port > 65535) {
+                return "its port " + host.substring(colon + 1) + " is out of range; a port is 1 to 65535";
+            }
+        }
+        for (String label : name.split("\\.")) {
+            if (label.length() > 63) {
+                return "its host name has a label of " + label.length() + " characters; each part between dots has "
+                        + "at most 63";
+            }
+        }
+        if (name.length() > 253) {
+            return "its host name has " + name.length() + " characters; a host name has at most 253";
+        }
+        return null;
     }
 
     /** For code that already knows the text is valid. */

@@ -37,6 +37,12 @@ public class EnvironmentChainTest {
             {"testing,sta ging", "environment name"},
             {"testing,-x", "environment name"},
             {"2016.08.24T17.13.38Z.x", "build tag"},
+            {"testing,,staging", "empty name"},
+            {"testing->->staging", "empty name"},
+            {"testing,staging,", "empty name"},
+            {",testing", "empty name"},
+            {"testing,nul\u0000", "environment name"},
+            {"testing,\u001b[2J", "environment name"},
         };
         for (String[] row : table) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> EnvironmentChain.parse(row[0]));

@@ -56,6 +56,10 @@ public class RefParsingTest {
             {"registry.example.com/", "host[:port]/name"},
             {"oci:", "path"},
             {"bad_host!/app", "not a registry host"},
+            {"127.0.0.1:99999/app", "port 99999 is out of range; a port is 1 to 65535"},
+            {"localhost:0/app", "port 0 is out of range"},
+            {"a".repeat(300) + ".example.com/app", "label of 300 characters"},
+            {("a".repeat(60) + ".").repeat(5) + "com/app", "at most 253"},
         };
         for (String[] row : table) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> Repository.parse(row[0]));
