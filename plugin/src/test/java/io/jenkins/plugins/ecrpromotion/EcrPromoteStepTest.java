@@ -259,4 +259,27 @@ public class EcrPromoteStepTest {
 
         assertEquals(REPO, run(s).get("repository"));
     }
+
+    @Test
+    public void run_whenTheRegistryEchoesTheCredentialsInItsError_noFormOfThemReachesTheBuild() throws Exception {
+        // A registry (or proxy) that echoes the request's Authorization header and the password in its error body.
+        String basic = java.util.Base64.getEncoder().encodeToString(("robot:" + TestCredentials.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String body = "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"you sent Authorization: Basic " + basic
+                + " and the password " + TestCredentials.PASSWORD + "\"}]}";
+        try (io.github.ecrpromotion.testkit.RegistryFront front = io.github.ecrpromotion.testkit.RegistryFront.start(
+                java.net.URI.create("http://127.0.0.1:1"))) {
+            front.answerInstead(r -> true, 403, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.credentials.put("harbor", TestCredentials.userPass("harbor"));
+            f.opener = (repo, options) -> new io.github.ecrpromotion.oci.http.OciRegistry(repo, options);
+            EcrPromoteStep s = step("testing", "staging");
+            s.setRepository(front.repository("demo/app"));
+            s.setCredentialsId("harbor");
+            hudson.AbortException e = assertThrows(hudson.AbortException.class, () -> run(s));
+            String everything = e.getMessage() + "\n" + f.log();
+            assertFalse(everything, everything.contains(TestCredentials.PASSWORD));
+            assertFalse(everything, everything.contains(basic));
+            assertTrue(everything, everything.contains("DENIED"));
+        }
+    }
 }
