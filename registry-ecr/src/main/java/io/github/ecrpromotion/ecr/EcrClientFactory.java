@@ -20,8 +20,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessResponse;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.endpoints.EcrEndpointParams;
 import software.amazon.awssdk.services.ecr.endpoints.EcrEndpointProvider;
@@ -234,7 +241,7 @@ final class EcrClientFactory {
 
     private ClientOverrideConfiguration overrides() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
-                .retryStrategy(retryStrategy)
+                .retryStrategy(new UnknownHostIsFinal(retryStrategy))
                 // The whole call, retries and backoff included, ends within the configured timeout.
                 .apiCallTimeout(options.timeout())
                 .apiCallAttemptTimeout(options.timeout());
@@ -244,5 +251,48 @@ final class EcrClientFactory {
         }
         interceptors.forEach(b::addExecutionInterceptor);
         return b.build();
+    }
+
+    /**
+     * The strategy, except that a host name that does not resolve ends the call at once: the SDK's conditions retry
+     * every IOException, UnknownHostException included, but a name that DNS does not know will not be known a second
+     * later, and the retries only delay the "cannot resolve host" answer (the OCI backend does not retry it either).
+     * Not a {@code DefaultAwareRetryStrategy}, so the SDK uses it as given (it adds its defaults only to those).
+     */
+    static final class UnknownHostIsFinal implements RetryStrategy {
+        private final RetryStrategy delegate;
+
+        UnknownHostIsFinal(RetryStrategy delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
+            return delegate.acquireInitialToken(request);
+        }
+
+        @Override
+        public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+            if (EcrErrors.unknownHost(request.failure()) != null) {
+                throw new TokenAcquisitionFailedException("a host name that does not resolve is not retried",
+                        request.token(), request.failure());
+            }
+            return delegate.refreshRetryToken(request);
+        }
+
+        @Override
+        public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
+            return delegate.recordSuccess(request);
+        }
+
+        @Override
+        public int maxAttempts() {
+            return delegate.maxAttempts();
+        }
+
+        @Override
+        public Builder<?, ?> toBuilder() {
+            return delegate.toBuilder(); // not called by the SDK for a strategy of ours; a copy is the plain strategy
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.ecrpromotion.ecr;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.RegistryException;
@@ -90,5 +92,28 @@ public class EcrHostFormTest {
         assertEquals(host, 1, seen.size());
         URI uri = seen.get(0);
         return uri.getScheme() + "://" + uri.getHost();
+    }
+
+    @Test
+    public void unknownHost_isReportedAsCannotResolve_onceAndNotRetried() throws Exception {
+        // .invalid never resolves (RFC 6761); the production retry strategy, which retries other I/O errors.
+        RegistryOptions options = RegistryOptions.builder().awsKeys("AKIDEXAMPLE", "secret")
+                .endpointUrl("https://api.ecr.example.invalid").timeout(Duration.ofSeconds(20)).build();
+        List<URI> sent = new ArrayList<>();
+        ExecutionInterceptor count = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                sent.add(context.httpRequest().getUri());
+            }
+        };
+        try (EcrRegistry registry = new EcrClientFactory(options).interceptor(count)
+                .open(Repository.of("123456789012.dkr.ecr.us-east-1.amazonaws.com/oe/app"))) {
+            RegistryException e = assertThrows(RegistryException.class, registry::listTags);
+            assertTrue(e.getMessage(), e.getMessage().contains("cannot resolve host api.ecr.example.invalid"));
+            assertFalse(e.getMessage(), e.getMessage().contains("attempts"));
+            assertFalse(e.isRetryable());
+            assertEquals(RegistryException.Reason.UNAVAILABLE, e.reason());
+        }
+        assertEquals(1, sent.size());
     }
 }
