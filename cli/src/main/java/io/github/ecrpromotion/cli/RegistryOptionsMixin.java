@@ -108,7 +108,8 @@ final class RegistryOptionsMixin {
      * registry, or {@code --username} for ECR, expects it to matter, and silently ignoring it hides the mistake.
      */
     void requireApplicable(Repository repo) throws InvalidInputException {
-        String ecrOnly = "applies only to Amazon ECR repositories (<account>.dkr.ecr.<region>.amazonaws.com/NAME)";
+        String ecrOnly = "applies only to Amazon ECR repositories (<account>.dkr.ecr.<region>.amazonaws.com/NAME, or "
+                + "the FIPS, China or dual-stack form of that host)";
         String registryOnly = "applies only to registries reached over HTTP (host[:port]/NAME other than ECR)";
         if (repo.kind() != Repository.Kind.ECR) {
             refuseIf(region != null, "--region", repo, ecrOnly);

@@ -20,9 +20,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessResponse;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.endpoints.EcrEndpointParams;
+import software.amazon.awssdk.services.ecr.endpoints.EcrEndpointProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -88,7 +97,8 @@ final class EcrClientFactory {
     EcrRegistry open(Repository repository) throws RegistryException {
         if (repository.kind() != Repository.Kind.ECR || repository.ecrAccount().isEmpty()) {
             throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository
-                    + " with the ECR backend but failed because its host is not <account>.dkr.ecr.<region>.amazonaws.com");
+                    + " with the ECR backend but failed because its host is not an ECR registry host "
+                    + "(<account>.dkr.ecr.<region>.amazonaws.com or its FIPS, China or dual-stack form)");
         }
         Optional<String> regionName = options.region().or(repository::ecrRegion);
         if (regionName.isEmpty()) {
@@ -99,8 +109,8 @@ final class EcrClientFactory {
         }
         Region region = Region.of(regionName.get());
         Optional<URI> endpoint = endpoint(repository, region);
-        EcrErrors errors = new EcrErrors(repository, regionName.get(), endpoint.map(URI::toString)
-                .orElse("https://api.ecr." + regionName.get() + ".amazonaws.com"), options);
+        EcrErrors errors = new EcrErrors(repository, regionName.get(),
+                endpoint.orElse(standardEndpoint(repository, region)).toString(), options);
 
         // Before any client is built: a refusal leaves nothing to close.
         AwsCredentialsProvider credentials = baseCredentials(repository);
@@ -137,19 +147,32 @@ final class EcrClientFactory {
                 .httpClient(http)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides());
-        endpoint.ifPresent(ecr::endpointOverride);
+        if (endpoint.isPresent()) {
+            // A pinned endpoint already is the FIPS or dual-stack one; the SDK refuses FIPS next to an override.
+            ecr.endpointOverride(endpoint.get());
+        } else {
+            // The host form chooses the API endpoint form: dkr.ecr-fips -> api.ecr-fips, dkr-ecr -> ecr.<region>.api.aws.
+            // The partition (amazonaws.com.cn for cn-*) follows from the region. Only ever switched on: a standard host
+            // leaves the machine's own AWS_USE_FIPS_ENDPOINT / use_dualstack_endpoint in force (ambient is allowed here).
+            if (repository.isEcrFips()) {
+                ecr.fipsEnabled(true);
+            }
+            if (repository.isEcrDualStack()) {
+                ecr.dualstackEnabled(true);
+            }
+        }
         return new EcrRegistry(repository, repository.ecrAccount().get(), ecr.build(), resources, errors);
     }
 
     /**
-     * The endpoint override: the one given, else, when ambient settings are not allowed, the region's standard ECR
-     * endpoint from the SDK's metadata, pinned so that nothing the machine configures (AWS_ENDPOINT_URL, ~/.aws/config)
-     * decides where requests signed with someone else's keys go. Empty: the SDK's own resolution.
+     * The endpoint override: the one given, else, when ambient settings are not allowed, the region's ECR API endpoint
+     * in the form the host names (standard, FIPS, dual-stack or both, see {@link #standardEndpoint}), pinned so that
+     * nothing the machine configures (AWS_ENDPOINT_URL, ~/.aws/config) decides where requests signed with someone
+     * else's keys go. Empty: the SDK's own resolution, told FIPS and dual-stack by {@link #open}.
      */
     Optional<URI> endpoint(Repository repository, Region region) throws RegistryException {
         if (options.endpointUrl().isEmpty()) {
-            return options.ambientCredentialsAllowed() ? Optional.empty()
-                    : Optional.of(URI.create("https://" + EcrClient.serviceMetadata().endpointFor(region)));
+            return options.ambientCredentialsAllowed() ? Optional.empty() : Optional.of(standardEndpoint(repository, region));
         }
         String url = options.endpointUrl().get();
         try {
@@ -162,6 +185,23 @@ final class EcrClientFactory {
         } catch (IllegalArgumentException e) {
             throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository
                     + " but failed because the endpoint URL '" + url + "' is not an http:// or https:// URL", e);
+        }
+    }
+
+    /**
+     * The ECR API endpoint AWS serves for the region in the host's form, from the SDK's own endpoint rules (the same
+     * the client follows with fipsEnabled/dualstackEnabled): e.g. https://api.ecr-fips.us-east-1.amazonaws.com,
+     * https://ecr.eu-west-1.api.aws, https://api.ecr.cn-north-1.amazonaws.com.cn.
+     */
+    static URI standardEndpoint(Repository repository, Region region) throws RegistryException {
+        try {
+            return EcrEndpointProvider.defaultProvider().resolveEndpoint(EcrEndpointParams.builder().region(region)
+                    .useFips(repository.isEcrFips()).useDualStack(repository.isEcrDualStack()).build()).join().url();
+        } catch (RuntimeException e) {
+            // The rules refuse FIPS or dual-stack in a partition without them.
+            throw new RegistryException(RegistryException.Reason.PROTOCOL, "Tried to open " + repository + " but failed "
+                    + "because AWS names no ECR API endpoint for it in " + region + " ("
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ")", e);
         }
     }
 
@@ -201,7 +241,7 @@ final class EcrClientFactory {
 
     private ClientOverrideConfiguration overrides() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
-                .retryStrategy(retryStrategy)
+                .retryStrategy(new UnknownHostIsFinal(retryStrategy))
                 // The whole call, retries and backoff included, ends within the configured timeout.
                 .apiCallTimeout(options.timeout())
                 .apiCallAttemptTimeout(options.timeout());
@@ -211,5 +251,48 @@ final class EcrClientFactory {
         }
         interceptors.forEach(b::addExecutionInterceptor);
         return b.build();
+    }
+
+    /**
+     * The strategy, except that a host name that does not resolve ends the call at once: the SDK's conditions retry
+     * every IOException, UnknownHostException included, but a name that DNS does not know will not be known a second
+     * later, and the retries only delay the "cannot resolve host" answer (the OCI backend does not retry it either).
+     * Not a {@code DefaultAwareRetryStrategy}, so the SDK uses it as given (it adds its defaults only to those).
+     */
+    static final class UnknownHostIsFinal implements RetryStrategy {
+        private final RetryStrategy delegate;
+
+        UnknownHostIsFinal(RetryStrategy delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
+            return delegate.acquireInitialToken(request);
+        }
+
+        @Override
+        public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+            if (EcrErrors.unknownHost(request.failure()) != null) {
+                throw new TokenAcquisitionFailedException("a host name that does not resolve is not retried",
+                        request.token(), request.failure());
+            }
+            return delegate.refreshRetryToken(request);
+        }
+
+        @Override
+        public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
+            return delegate.recordSuccess(request);
+        }
+
+        @Override
+        public int maxAttempts() {
+            return delegate.maxAttempts();
+        }
+
+        @Override
+        public Builder<?, ?> toBuilder() {
+            return delegate.toBuilder(); // not called by the SDK for a strategy of ours; a copy is the plain strategy
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryException.Reason;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,6 +75,14 @@ final class EcrErrors {
             return new RegistryException(Reason.UNAVAILABLE, tried + "ECR at " + endpoint
                     + " did not answer within the time limit (" + clean(e.getMessage()) + ")", e, true);
         }
+        UnknownHostException unknown = unknownHost(e);
+        if (unknown != null) {
+            // Not retryable (and not retried, see EcrClientFactory.UnknownHostIsFinal): the name will not resolve later.
+            String host = unknown.getMessage() == null ? hostOf(endpoint)
+                    : unknown.getMessage().split(":", 2)[0].trim(); // "name: Name or service not known"
+            return new RegistryException(Reason.UNAVAILABLE, tried + "it cannot resolve host " + host + " (no address "
+                    + "is known for that name)", e, false);
+        }
         if (e instanceof SdkClientException) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             // The SDK reports an empty credentials chain as a client exception; it is an auth problem, not an outage.
@@ -121,6 +130,25 @@ final class EcrErrors {
                 + " has immutable tags, so ECR will not move the existing tag " + tag + ". Set the repository's tag "
                 + "mutability to IMMUTABLE_WITH_EXCLUSION with exclusion filters matching the environment tags: build "
                 + "tags stay immutable and environment tags stay movable", cause);
+    }
+
+    /** The UnknownHostException in the chain of causes, if any. */
+    static UnknownHostException unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? url : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     /** The exception for one failure that BatchGetImage reports inside a successful answer. */

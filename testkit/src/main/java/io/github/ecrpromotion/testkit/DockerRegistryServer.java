@@ -2,6 +2,7 @@ package io.github.ecrpromotion.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * Starts a real Debian {@code docker-registry} (distribution 2.8) on a free 127.0.0.1 port with its own config in a
  * temp directory (never the packaged config, which enables htpasswd on a directory and listens on every interface),
  * waits for {@code GET /v2/} to answer 200, and on {@link #close()} kills it and deletes the directory. Variants:
- * anonymous, and basic auth from a bcrypt htpasswd file. Fails (never skips) when the binary is missing.
+ * anonymous, basic auth from a bcrypt htpasswd file, and anonymous on the IPv6 loopback {@code [::1]}. Fails (never
+ * skips) when the binary is missing.
  */
 public final class DockerRegistryServer implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
@@ -28,12 +30,15 @@ public final class DockerRegistryServer implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final int port;
+    /** The address it listens on, as written in a URL: {@code 127.0.0.1} or {@code [::1]}. */
+    private final String address;
     private final String username;
     private final String password;
 
-    private DockerRegistryServer(Path dir, Process process, int port, String username, String password) {
+    private DockerRegistryServer(Path dir, Process process, String address, int port, String username, String password) {
         this.dir = dir;
         this.process = process;
+        this.address = address;
         this.port = port;
         this.username = username;
         this.password = password;
@@ -41,15 +46,20 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     /** An anonymous registry. */
     public static DockerRegistryServer start() {
-        return start(null, null);
+        return start(null, null, false);
+    }
+
+    /** An anonymous registry listening only on the IPv6 loopback, reached as {@code [::1]:PORT}. */
+    public static DockerRegistryServer startOnIpv6Loopback() {
+        return start(null, null, true);
     }
 
     /** A registry that requires basic auth for this user (bcrypt htpasswd, made with {@code htpasswd -Bbn}). */
     public static DockerRegistryServer startWithHtpasswd(String user, String password) {
-        return start(user, password);
+        return start(user, password, false);
     }
 
-    private static DockerRegistryServer start(String user, String password) {
+    private static DockerRegistryServer start(String user, String password, boolean ipv6) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("docker-registry is not installed: apt-get install -y docker-registry");
         }
@@ -63,7 +73,7 @@ public final class DockerRegistryServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             try {
-                return launch(dir, user, password);
+                return launch(dir, user, password, ipv6);
             } catch (IllegalStateException e) {
                 deleteTree(dir);
                 last = e;
@@ -72,9 +82,10 @@ public final class DockerRegistryServer implements AutoCloseable {
         throw last;
     }
 
-    private static DockerRegistryServer launch(Path dir, String user, String password) {
+    private static DockerRegistryServer launch(Path dir, String user, String password, boolean ipv6) {
         try {
-            int port = LocalProcesses.freePort();
+            String address = ipv6 ? "[::1]" : "127.0.0.1";
+            int port = ipv6 ? LocalProcesses.freePort(InetAddress.getByName("::1")) : LocalProcesses.freePort();
             String auth = "";
             if (user != null) {
                 Path htpasswd = dir.resolve("htpasswd");
@@ -86,14 +97,14 @@ public final class DockerRegistryServer implements AutoCloseable {
                     + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("data") + "\n"
                     + "  delete:\n    enabled: true\n"
                     + "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: testkit-fixed-secret\n"
+                    + "http:\n  addr: \"" + address + ":" + port + "\"\n  secret: testkit-fixed-secret\n"
                     + auth;
             Path configFile = dir.resolve("config.yml");
             Files.writeString(configFile, config);
             Path log = dir.resolve("registry.log");
             Process p = new ProcessBuilder(BINARY.toString(), "serve", configFile.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            DockerRegistryServer server = new DockerRegistryServer(dir, p, port, user, password);
+            DockerRegistryServer server = new DockerRegistryServer(dir, p, address, port, user, password);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -161,16 +172,16 @@ public final class DockerRegistryServer implements AutoCloseable {
         return out + "\n";
     }
 
-    /** {@code 127.0.0.1:PORT}. */
+    /** {@code 127.0.0.1:PORT}, or {@code [::1]:PORT} for the IPv6 variant. */
     public String hostPort() {
-        return "127.0.0.1:" + port;
+        return address + ":" + port;
     }
 
     public int port() {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT} (or {@code http://[::1]:PORT}). */
     public URI uri() {
         return URI.create("http://" + hostPort());
     }

@@ -12,7 +12,12 @@ final class LocalProcesses {
 
     /** A port free on 127.0.0.1 right now (the server binds it moments later). */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return freePort(InetAddress.getLoopbackAddress());
+    }
+
+    /** A port free on this address (the IPv6 loopback, for one). */
+    static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, address)) {
             return s.getLocalPort();
         }
     }

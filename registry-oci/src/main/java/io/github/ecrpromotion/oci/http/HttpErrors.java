@@ -26,18 +26,30 @@ final class HttpErrors {
     }
 
     static RegistryException io(String action, Throwable e, Duration timeout) {
+        return io(action, e, timeout, null);
+    }
+
+    /** As {@link #io(String, Throwable, Duration)}, naming {@code host} (the one the request went to) if it does not resolve. */
+    static RegistryException io(String action, Throwable e, Duration timeout, String host) {
         String why;
         Reason reason = Reason.UNAVAILABLE;
         boolean retryable = true;
-        // java.net.http wraps the interesting exception (ConnectException around ClosedChannelException, ...).
-        if (inChain(e, HttpConnectTimeoutException.class) != null) {
+        // java.net.http wraps the interesting exception (ConnectException around ClosedChannelException, ...). An unknown
+        // host comes as a ConnectException around an UnresolvedAddressException, without the name: checked first, so it
+        // is not reported as "connection refused", and not retried (the name will not resolve a second later).
+        UnknownHostException unknown = (UnknownHostException) inChain(e, UnknownHostException.class);
+        if (unknown != null || inChain(e, UnresolvedAddressException.class) != null) {
+            String name = host != null ? host : unknown != null && unknown.getMessage() != null ? unknown.getMessage() : null;
+            why = name == null ? "the registry's host name cannot be resolved"
+                    : "it cannot resolve host " + name + " (no address is known for that name)";
+            retryable = false;
+        } else if (inChain(e, HttpConnectTimeoutException.class) != null) {
             why = "connecting took longer than the timeout of " + seconds(timeout);
         } else if (inChain(e, HttpTimeoutException.class) != null) {
             why = "the registry did not answer within the timeout of " + seconds(timeout);
         } else if (inChain(e, ConnectException.class) != null) {
             why = "the connection was refused: no registry is listening at that address";
-        } else if (inChain(e, UnknownHostException.class) != null || inChain(e, UnresolvedAddressException.class) != null
-                || inChain(e, NoRouteToHostException.class) != null) {
+        } else if (inChain(e, NoRouteToHostException.class) != null) {
             why = "the registry host cannot be reached";
         } else if (inChain(e, SSLException.class) != null) {
             reason = Reason.PROTOCOL;

@@ -272,8 +272,8 @@ final class Transport {
         if (left.isNegative() || left.isZero()) {
             throw HttpErrors.io(action, new HttpTimeoutException("the time was up before the request"), deadline.timeout());
         }
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request.timeout(left).build(),
-                CappedBody.handler(method, limit));
+        HttpRequest built = request.timeout(left).build();
+        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(built, CappedBody.handler(method, limit));
         try {
             return f.get(left.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -285,7 +285,7 @@ final class Transport {
                 throw HttpErrors.protocol(action, "the registry's answer is larger than " + tooLarge.limit);
             }
             if (cause instanceof IOException io) {
-                throw HttpErrors.io(action, io, deadline.timeout());
+                throw HttpErrors.io(action, io, deadline.timeout(), built.uri().getHost());
             }
             throw HttpErrors.io(action, new IOException(cause), deadline.timeout());
         } catch (InterruptedException e) {
