@@ -72,6 +72,7 @@ final class RegistryOptionsMixin {
                 .roleArn(roleArn)
                 .externalId(externalId)
                 .plainHttp(plainHttp)
+                .dockerConfig(dockerConfigPath(System.getenv("DOCKER_CONFIG")))
                 .timeout(Duration.ofSeconds(timeoutSeconds));
         if (passwordStdin && (username == null || username.isBlank())) {
             throw new InvalidInputException("Tried to log in with --password-stdin but failed because no --username was "
@@ -147,6 +148,16 @@ final class RegistryOptionsMixin {
             throw new InvalidInputException("Tried to use " + option + " with " + repo + " but failed because it "
                     + why + "; leave it out");
         }
+    }
+
+    /**
+     * The Docker config file docker would read: {@code $DOCKER_CONFIG/config.json} when the variable is set, else
+     * null (the backend's default, {@code ~/.docker/config.json}). The CLI reads the environment; the core and the
+     * backends never do (in Jenkins the controller's environment is not the job's).
+     */
+    static String dockerConfigPath(String dockerConfigEnv) {
+        return dockerConfigEnv == null || dockerConfigEnv.isBlank() ? null
+                : java.nio.file.Path.of(dockerConfigEnv, "config.json").toString();
     }
 
     /** Like {@code docker login --password-stdin}: the whole input, less one trailing line break. */
