@@ -39,6 +39,24 @@ final class RegistryOptionsMixin {
             description = "Talk HTTP, not HTTPS, to the registry (always the case for localhost and 127.0.0.1).")
     boolean plainHttp;
 
+    @Option(names = "--tls",
+            description = "Talk HTTPS even to a loopback host (localhost, 127.x), which is otherwise reached over HTTP.")
+    boolean tls;
+
+    @Option(names = "--tls-verify", paramLabel = "true|false", arity = "0..1", defaultValue = "true",
+            fallbackValue = "true",
+            description = "Verify the registry's TLS certificate and host name (default: ${DEFAULT-VALUE}). "
+                    + "--tls-verify=false accepts any certificate: for a test registry only.")
+    boolean tlsVerify;
+
+    @Option(names = "--insecure", description = "The same as --tls-verify=false (crane's name).")
+    boolean insecure;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "A PEM file of one or more CA certificates to trust for this run, besides the JDK's "
+                    + "(for a registry whose certificate an internal CA signed).")
+    java.nio.file.Path caCert;
+
     @Option(names = "--username", paramLabel = "USER",
             description = "Registry user (basic or token auth); the password comes from --password-stdin. "
                     + "Default: ~/.docker/config.json, or anonymous.")
@@ -72,6 +90,9 @@ final class RegistryOptionsMixin {
                 .roleArn(roleArn)
                 .externalId(externalId)
                 .plainHttp(plainHttp)
+                .tls(tls)
+                .tlsVerify(tlsVerify && !insecure)
+                .caCertificate(caCert)
                 .dockerConfig(dockerConfigPath(System.getenv("DOCKER_CONFIG")))
                 .timeout(Duration.ofSeconds(timeoutSeconds));
         if (passwordStdin && (username == null || username.isBlank())) {
@@ -119,9 +140,21 @@ final class RegistryOptionsMixin {
         }
         if (repo.kind() != Repository.Kind.REGISTRY) {
             refuseIf(plainHttp, "--plain-http", repo, registryOnly);
+            refuseIf(tls, "--tls", repo, registryOnly);
+            refuseIf(!tlsVerify, "--tls-verify=false", repo, registryOnly);
+            refuseIf(insecure, "--insecure", repo, registryOnly);
+            refuseIf(caCert != null, "--ca-cert", repo, registryOnly);
             refuseIf(username != null, "--username", repo, registryOnly
                     + (repo.kind() == Repository.Kind.ECR ? "; ECR takes the AWS credentials" : ""));
             refuseIf(passwordStdin, "--password-stdin", repo, registryOnly);
+        }
+        if (tls && plainHttp) {
+            throw new InvalidInputException("Tried to use --tls with --plain-http but failed because one asks for "
+                    + "HTTPS and the other for HTTP; give one of them");
+        }
+        if (caCert != null && !java.nio.file.Files.isReadable(caCert)) {
+            throw new InvalidInputException("Tried to read the CA certificates in --ca-cert " + caCert + " but failed "
+                    + "because there is no readable file there; give a PEM file");
         }
         if (externalId != null && roleArn == null) {
             throw new InvalidInputException("Tried to use --external-id but failed because it belongs to a role; "

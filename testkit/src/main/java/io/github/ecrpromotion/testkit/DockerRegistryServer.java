@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Starts a real Debian {@code docker-registry} (distribution 2.8) on a free 127.0.0.1 port with its own config in a
  * temp directory (never the packaged config, which enables htpasswd on a directory and listens on every interface),
  * waits for {@code GET /v2/} to answer 200, and on {@link #close()} kills it and deletes the directory. Variants:
- * anonymous, and basic auth from a bcrypt htpasswd file. Fails (never skips) when the binary is missing.
+ * anonymous, basic auth from a bcrypt htpasswd file, and HTTPS with a self-signed certificate made by {@code openssl}
+ * (its own CA: {@link #caCertificate()}). Fails (never skips) when the binary is missing.
  */
 public final class DockerRegistryServer implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
@@ -30,9 +31,12 @@ public final class DockerRegistryServer implements AutoCloseable {
     private final int port;
     private final String username;
     private final String password;
+    private final Path caCertificate;
 
-    private DockerRegistryServer(Path dir, Process process, int port, String username, String password) {
+    private DockerRegistryServer(Path dir, Process process, int port, String username, String password,
+                                 Path caCertificate) {
         this.dir = dir;
+        this.caCertificate = caCertificate;
         this.process = process;
         this.port = port;
         this.username = username;
@@ -41,15 +45,28 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     /** An anonymous registry. */
     public static DockerRegistryServer start() {
-        return start(null, null);
+        return start(null, null, null);
+    }
+
+    /** An anonymous registry over HTTPS, its certificate for 127.0.0.1 and localhost. */
+    public static DockerRegistryServer startWithTls() {
+        return startWithTls("IP:127.0.0.1,DNS:localhost");
+    }
+
+    /**
+     * An anonymous registry over HTTPS whose self-signed certificate names these subject alternative names (openssl
+     * syntax, {@code DNS:registry.example,IP:10.0.0.1}): give names other than 127.0.0.1 for a name mismatch.
+     */
+    public static DockerRegistryServer startWithTls(String subjectAltNames) {
+        return start(null, null, subjectAltNames);
     }
 
     /** A registry that requires basic auth for this user (bcrypt htpasswd, made with {@code htpasswd -Bbn}). */
     public static DockerRegistryServer startWithHtpasswd(String user, String password) {
-        return start(user, password);
+        return start(user, password, null);
     }
 
-    private static DockerRegistryServer start(String user, String password) {
+    private static DockerRegistryServer start(String user, String password, String tlsNames) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("docker-registry is not installed: apt-get install -y docker-registry");
         }
@@ -63,7 +80,7 @@ public final class DockerRegistryServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             try {
-                return launch(dir, user, password);
+                return launch(dir, user, password, tlsNames);
             } catch (IllegalStateException e) {
                 deleteTree(dir);
                 last = e;
@@ -72,7 +89,7 @@ public final class DockerRegistryServer implements AutoCloseable {
         throw last;
     }
 
-    private static DockerRegistryServer launch(Path dir, String user, String password) {
+    private static DockerRegistryServer launch(Path dir, String user, String password, String tlsNames) {
         try {
             int port = LocalProcesses.freePort();
             String auth = "";
@@ -86,14 +103,21 @@ public final class DockerRegistryServer implements AutoCloseable {
                     + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("data") + "\n"
                     + "  delete:\n    enabled: true\n"
                     + "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: testkit-fixed-secret\n"
-                    + auth;
+                    + auth
+                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: testkit-fixed-secret\n";
+            Path cert = null;
+            if (tlsNames != null) {
+                cert = dir.resolve("ca.pem");
+                Path key = dir.resolve("key.pem");
+                selfSigned(cert, key, tlsNames);
+                config += "  tls:\n    certificate: " + cert + "\n    key: " + key + "\n";
+            }
             Path configFile = dir.resolve("config.yml");
             Files.writeString(configFile, config);
             Path log = dir.resolve("registry.log");
             Process p = new ProcessBuilder(BINARY.toString(), "serve", configFile.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            DockerRegistryServer server = new DockerRegistryServer(dir, p, port, user, password);
+            DockerRegistryServer server = new DockerRegistryServer(dir, p, port, user, password, cert);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -102,7 +126,11 @@ public final class DockerRegistryServer implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (caCertificate != null) {
+            builder.sslContext(sslContext());
+        }
+        HttpClient client = builder.build();
         HttpRequest.Builder req = HttpRequest.newBuilder(uri().resolve("/v2/")).timeout(Duration.ofSeconds(2)).GET();
         authorizationHeader().ifPresent(a -> req.header("Authorization", a));
         long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -142,6 +170,104 @@ public final class DockerRegistryServer implements AutoCloseable {
         }
     }
 
+    /** A self-signed certificate (its own CA) and its key, with these subject alternative names. */
+    private static void selfSigned(Path cert, Path key, String names) throws IOException {
+        Process p;
+        try {
+            p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
+                    "-out", cert.toString(), "-days", "2", "-subj", "/CN=testkit-registry",
+                    "-addext", "subjectAltName=" + names).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("openssl is not installed: apt-get install -y openssl", e);
+        }
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("openssl req -x509 failed with exit code " + p.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running openssl", e);
+        }
+    }
+
+    /** The PEM certificate of the TLS variant (self-signed, so also its CA); empty for the plain-HTTP variants. */
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(caCertificate);
+    }
+
+    /**
+     * A context that trusts only the TLS variant's certificate, whatever host name it names (a variant may name
+     * another host on purpose), for the seeding side of tests.
+     */
+    public javax.net.ssl.SSLContext sslContext() {
+        try (java.io.InputStream in = Files.newInputStream(caCertificate)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("testkit", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            javax.net.ssl.X509TrustManager trust = (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new ChainOnly(trust)}, null);
+            return ctx;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Tried to trust the test registry's certificate but failed because " + e, e);
+        }
+    }
+
+    /** Checks the chain, not the host name (JSSE checks the name only through an extended trust manager's own code). */
+    private static final class ChainOnly extends javax.net.ssl.X509ExtendedTrustManager {
+        private final javax.net.ssl.X509TrustManager trust;
+
+        ChainOnly(javax.net.ssl.X509TrustManager trust) {
+            this.trust = trust;
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return trust.getAcceptedIssuers();
+        }
+    }
+
     private static String htpasswdLine(String user, String password) throws IOException {
         Process p;
         try {
@@ -170,9 +296,9 @@ public final class DockerRegistryServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT}, or {@code https://} for the TLS variant. */
     public URI uri() {
-        return URI.create("http://" + hostPort());
+        return URI.create((caCertificate == null ? "http://" : "https://") + hostPort());
     }
 
     /** The repository reference {@code 127.0.0.1:PORT/name}. */
@@ -196,7 +322,8 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     /** A client that stores blobs and manifests here with the plain distribution API, as the seeding side of tests. */
     public SeedClient seedClient() {
-        return new SeedClient(uri(), authorizationHeader());
+        return caCertificate == null ? new SeedClient(uri(), authorizationHeader())
+                : new SeedClient(uri(), authorizationHeader(), sslContext());
     }
 
     @Override
