@@ -145,6 +145,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             return "use the host name the certificate names, or skip verification with --tls-verify=false (for a test "
                     + "registry only)";
         }
+        if (msg.contains("from docker-credential-") && (msg.contains("was not found") || msg.contains("exited with code")
+                || msg.contains("did not answer within") || msg.contains("could not be started"))) {
+            return "install or fix that credential helper, or remove it from credsStore/credHelpers in the Docker "
+                    + "config, or give --username with --password-stdin";
+        }
         if (msg.contains("serves HTTPS and was spoken to over plain HTTP")) {
             return "give --tls for a loopback host, and leave out --plain-http";
         }

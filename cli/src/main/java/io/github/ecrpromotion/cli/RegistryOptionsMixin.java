@@ -59,7 +59,8 @@ final class RegistryOptionsMixin {
 
     @Option(names = "--username", paramLabel = "USER",
             description = "Registry user (basic or token auth); the password comes from --password-stdin. "
-                    + "Default: ~/.docker/config.json, or anonymous.")
+                    + "Default: the Docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json, with its "
+                    + "credential helpers), or anonymous.")
     String username;
 
     @Option(names = "--password-stdin",
