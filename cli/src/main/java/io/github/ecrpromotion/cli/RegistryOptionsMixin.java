@@ -39,9 +39,28 @@ final class RegistryOptionsMixin {
             description = "Talk HTTP, not HTTPS, to the registry (always the case for localhost and 127.0.0.1).")
     boolean plainHttp;
 
+    @Option(names = "--tls",
+            description = "Talk HTTPS even to a loopback host (localhost, 127.x), which is otherwise reached over HTTP.")
+    boolean tls;
+
+    @Option(names = "--tls-verify", paramLabel = "true|false", arity = "0..1", defaultValue = "true",
+            fallbackValue = "true",
+            description = "Verify the registry's TLS certificate and host name (default: ${DEFAULT-VALUE}). "
+                    + "--tls-verify=false accepts any certificate: for a test registry only.")
+    boolean tlsVerify;
+
+    @Option(names = "--insecure", description = "The same as --tls-verify=false (crane's name).")
+    boolean insecure;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "A PEM file of one or more CA certificates to trust for this run, besides the JDK's "
+                    + "(for a registry whose certificate an internal CA signed).")
+    java.nio.file.Path caCert;
+
     @Option(names = "--username", paramLabel = "USER",
             description = "Registry user (basic or token auth); the password comes from --password-stdin. "
-                    + "Default: ~/.docker/config.json, or anonymous.")
+                    + "Default: the Docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json, with its "
+                    + "credential helpers), or anonymous.")
     String username;
 
     @Option(names = "--password-stdin",
@@ -72,6 +91,10 @@ final class RegistryOptionsMixin {
                 .roleArn(roleArn)
                 .externalId(externalId)
                 .plainHttp(plainHttp)
+                .tls(tls)
+                .tlsVerify(tlsVerify && !insecure)
+                .caCertificate(caCert)
+                .dockerConfig(dockerConfigPath(System.getenv("DOCKER_CONFIG")))
                 .timeout(Duration.ofSeconds(timeoutSeconds));
         if (passwordStdin && (username == null || username.isBlank())) {
             throw new InvalidInputException("Tried to log in with --password-stdin but failed because no --username was "
@@ -119,9 +142,21 @@ final class RegistryOptionsMixin {
         }
         if (repo.kind() != Repository.Kind.REGISTRY) {
             refuseIf(plainHttp, "--plain-http", repo, registryOnly);
+            refuseIf(tls, "--tls", repo, registryOnly);
+            refuseIf(!tlsVerify, "--tls-verify=false", repo, registryOnly);
+            refuseIf(insecure, "--insecure", repo, registryOnly);
+            refuseIf(caCert != null, "--ca-cert", repo, registryOnly);
             refuseIf(username != null, "--username", repo, registryOnly
                     + (repo.kind() == Repository.Kind.ECR ? "; ECR takes the AWS credentials" : ""));
             refuseIf(passwordStdin, "--password-stdin", repo, registryOnly);
+        }
+        if (tls && plainHttp) {
+            throw new InvalidInputException("Tried to use --tls with --plain-http but failed because one asks for "
+                    + "HTTPS and the other for HTTP; give one of them");
+        }
+        if (caCert != null && !java.nio.file.Files.isReadable(caCert)) {
+            throw new InvalidInputException("Tried to read the CA certificates in --ca-cert " + caCert + " but failed "
+                    + "because there is no readable file there; give a PEM file");
         }
         if (externalId != null && roleArn == null) {
             throw new InvalidInputException("Tried to use --external-id but failed because it belongs to a role; "
@@ -148,6 +183,16 @@ final class RegistryOptionsMixin {
             throw new InvalidInputException("Tried to use " + option + " with " + repo + " but failed because it "
                     + why + "; leave it out");
         }
+    }
+
+    /**
+     * The Docker config file docker would read: {@code $DOCKER_CONFIG/config.json} when the variable is set, else
+     * null (the backend's default, {@code ~/.docker/config.json}). The CLI reads the environment; the core and the
+     * backends never do (in Jenkins the controller's environment is not the job's).
+     */
+    static String dockerConfigPath(String dockerConfigEnv) {
+        return dockerConfigEnv == null || dockerConfigEnv.isBlank() ? null
+                : java.nio.file.Path.of(dockerConfigEnv, "config.json").toString();
     }
 
     /** Like {@code docker login --password-stdin}: the whole input, less one trailing line break. */

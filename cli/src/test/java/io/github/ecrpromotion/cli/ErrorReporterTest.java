@@ -36,6 +36,29 @@ public class ErrorReporterTest {
     }
 
     @Test
+    public void credentialHelperFailures_namesTheHelperFix_notTheGenericAuthOne() {
+        String m = "Tried to get the credentials for r.example.com from docker-credential-pass (credsStore in "
+                + "/h/.docker/config.json) but failed because docker-credential-pass was not found on the PATH";
+        expect(new RegistryException(Reason.AUTH, m), 1, "install or fix that credential helper");
+        expect(new RegistryException(Reason.AUTH, m.replace("was not found on the PATH", "exited with code 1")), 1,
+                "remove it from credsStore/credHelpers");
+    }
+
+    @Test
+    public void tlsFailures_nameOnlyTheOptionsThatHelp() {
+        String m = "Tried to read testing from r.example.com/app but failed because ";
+        expect(new RegistryException(Reason.PROTOCOL, m + "the registry's TLS certificate is not trusted: x"), 1,
+                "--ca-cert FILE, or skip verification with --tls-verify=false");
+        ErrorReporter.Report name = ErrorReporter.report(new RegistryException(Reason.PROTOCOL,
+                m + "the registry's TLS certificate is for another host name (x)"));
+        assertTrue(name.sentence(), name.sentence().contains("--tls-verify=false"));
+        assertFalse(name.sentence(), name.sentence().contains("--ca-cert"));
+        ErrorReporter.Report handshake = ErrorReporter.report(new RegistryException(Reason.PROTOCOL,
+                m + "the TLS handshake failed (Unsupported or unrecognized SSL message)"));
+        assertFalse(handshake.sentence(), handshake.sentence().contains("--plain-http"));
+    }
+
+    @Test
     public void refusals_exit3WithTheirFix() {
         String m = "Tried to promote but failed because y.";
         expect(new PromotionRefusedException(Policy.NOT_FROM_PREDECESSOR, m), 3,

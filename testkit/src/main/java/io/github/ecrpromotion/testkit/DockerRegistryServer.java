@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * Starts a real Debian {@code docker-registry} (distribution 2.8) on a free 127.0.0.1 port with its own config in a
  * temp directory (never the packaged config, which enables htpasswd on a directory and listens on every interface),
  * waits for {@code GET /v2/} to answer 200, and on {@link #close()} kills it and deletes the directory. Variants:
- * anonymous, basic auth from a bcrypt htpasswd file, and anonymous on the IPv6 loopback {@code [::1]}. Fails (never
- * skips) when the binary is missing.
+ * anonymous, basic auth from a bcrypt htpasswd file, anonymous on the IPv6 loopback {@code [::1]}, and HTTPS with a
+ * self-signed certificate made by {@code openssl} (its own CA: {@link #caCertificate()}). Fails (never skips) when the
+ * binary is missing.
  */
 public final class DockerRegistryServer implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
@@ -34,9 +35,12 @@ public final class DockerRegistryServer implements AutoCloseable {
     private final String address;
     private final String username;
     private final String password;
+    private final Path caCertificate;
 
-    private DockerRegistryServer(Path dir, Process process, String address, int port, String username, String password) {
+    private DockerRegistryServer(Path dir, Process process, String address, int port, String username, String password,
+                                 Path caCertificate) {
         this.dir = dir;
+        this.caCertificate = caCertificate;
         this.process = process;
         this.address = address;
         this.port = port;
@@ -46,20 +50,33 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     /** An anonymous registry. */
     public static DockerRegistryServer start() {
-        return start(null, null, false);
+        return start(null, null, false, null);
     }
 
     /** An anonymous registry listening only on the IPv6 loopback, reached as {@code [::1]:PORT}. */
     public static DockerRegistryServer startOnIpv6Loopback() {
-        return start(null, null, true);
+        return start(null, null, true, null);
+    }
+
+    /** An anonymous registry over HTTPS, its certificate for 127.0.0.1 and localhost. */
+    public static DockerRegistryServer startWithTls() {
+        return startWithTls("IP:127.0.0.1,DNS:localhost");
+    }
+
+    /**
+     * An anonymous registry over HTTPS whose self-signed certificate names these subject alternative names (openssl
+     * syntax, {@code DNS:registry.example,IP:10.0.0.1}): give names other than 127.0.0.1 for a name mismatch.
+     */
+    public static DockerRegistryServer startWithTls(String subjectAltNames) {
+        return start(null, null, false, subjectAltNames);
     }
 
     /** A registry that requires basic auth for this user (bcrypt htpasswd, made with {@code htpasswd -Bbn}). */
     public static DockerRegistryServer startWithHtpasswd(String user, String password) {
-        return start(user, password, false);
+        return start(user, password, false, null);
     }
 
-    private static DockerRegistryServer start(String user, String password, boolean ipv6) {
+    private static DockerRegistryServer start(String user, String password, boolean ipv6, String tlsNames) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("docker-registry is not installed: apt-get install -y docker-registry");
         }
@@ -73,7 +90,7 @@ public final class DockerRegistryServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             try {
-                return launch(dir, user, password, ipv6);
+                return launch(dir, user, password, ipv6, tlsNames);
             } catch (IllegalStateException e) {
                 deleteTree(dir);
                 last = e;
@@ -82,7 +99,7 @@ public final class DockerRegistryServer implements AutoCloseable {
         throw last;
     }
 
-    private static DockerRegistryServer launch(Path dir, String user, String password, boolean ipv6) {
+    private static DockerRegistryServer launch(Path dir, String user, String password, boolean ipv6, String tlsNames) {
         try {
             String address = ipv6 ? "[::1]" : "127.0.0.1";
             int port = ipv6 ? LocalProcesses.freePort(InetAddress.getByName("::1")) : LocalProcesses.freePort();
@@ -97,14 +114,21 @@ public final class DockerRegistryServer implements AutoCloseable {
                     + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("data") + "\n"
                     + "  delete:\n    enabled: true\n"
                     + "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                    + "http:\n  addr: \"" + address + ":" + port + "\"\n  secret: testkit-fixed-secret\n"
-                    + auth;
+                    + auth
+                    + "http:\n  addr: \"" + address + ":" + port + "\"\n  secret: testkit-fixed-secret\n";
+            Path cert = null;
+            if (tlsNames != null) {
+                cert = dir.resolve("ca.pem");
+                Path key = dir.resolve("key.pem");
+                selfSigned(cert, key, tlsNames);
+                config += "  tls:\n    certificate: " + cert + "\n    key: " + key + "\n";
+            }
             Path configFile = dir.resolve("config.yml");
             Files.writeString(configFile, config);
             Path log = dir.resolve("registry.log");
             Process p = new ProcessBuilder(BINARY.toString(), "serve", configFile.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            DockerRegistryServer server = new DockerRegistryServer(dir, p, address, port, user, password);
+            DockerRegistryServer server = new DockerRegistryServer(dir, p, address, port, user, password, cert);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -113,7 +137,11 @@ public final class DockerRegistryServer implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (caCertificate != null) {
+            builder.sslContext(sslContext());
+        }
+        HttpClient client = builder.build();
         HttpRequest.Builder req = HttpRequest.newBuilder(uri().resolve("/v2/")).timeout(Duration.ofSeconds(2)).GET();
         authorizationHeader().ifPresent(a -> req.header("Authorization", a));
         long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -153,6 +181,104 @@ public final class DockerRegistryServer implements AutoCloseable {
         }
     }
 
+    /** A self-signed certificate (its own CA) and its key, with these subject alternative names. */
+    private static void selfSigned(Path cert, Path key, String names) throws IOException {
+        Process p;
+        try {
+            p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
+                    "-out", cert.toString(), "-days", "2", "-subj", "/CN=testkit-registry",
+                    "-addext", "subjectAltName=" + names).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("openssl is not installed: apt-get install -y openssl", e);
+        }
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("openssl req -x509 failed with exit code " + p.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running openssl", e);
+        }
+    }
+
+    /** The PEM certificate of the TLS variant (self-signed, so also its CA); empty for the plain-HTTP variants. */
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(caCertificate);
+    }
+
+    /**
+     * A context that trusts only the TLS variant's certificate, whatever host name it names (a variant may name
+     * another host on purpose), for the seeding side of tests.
+     */
+    public javax.net.ssl.SSLContext sslContext() {
+        try (java.io.InputStream in = Files.newInputStream(caCertificate)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("testkit", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            javax.net.ssl.X509TrustManager trust = (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new ChainOnly(trust)}, null);
+            return ctx;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Tried to trust the test registry's certificate but failed because " + e, e);
+        }
+    }
+
+    /** Checks the chain, not the host name (JSSE checks the name only through an extended trust manager's own code). */
+    private static final class ChainOnly extends javax.net.ssl.X509ExtendedTrustManager {
+        private final javax.net.ssl.X509TrustManager trust;
+
+        ChainOnly(javax.net.ssl.X509TrustManager trust) {
+            this.trust = trust;
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return trust.getAcceptedIssuers();
+        }
+    }
+
     private static String htpasswdLine(String user, String password) throws IOException {
         Process p;
         try {
@@ -181,9 +307,9 @@ public final class DockerRegistryServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT} (or {@code http://[::1]:PORT}). */
+    /** {@code http://127.0.0.1:PORT} (or {@code http://[::1]:PORT}), or {@code https://} for the TLS variant. */
     public URI uri() {
-        return URI.create("http://" + hostPort());
+        return URI.create((caCertificate == null ? "http://" : "https://") + hostPort());
     }
 
     /** The repository reference {@code 127.0.0.1:PORT/name}. */
@@ -207,7 +333,8 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     /** A client that stores blobs and manifests here with the plain distribution API, as the seeding side of tests. */
     public SeedClient seedClient() {
-        return new SeedClient(uri(), authorizationHeader());
+        return caCertificate == null ? new SeedClient(uri(), authorizationHeader())
+                : new SeedClient(uri(), authorizationHeader(), sslContext());
     }
 
     @Override

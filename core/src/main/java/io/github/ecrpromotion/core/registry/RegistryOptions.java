@@ -25,6 +25,10 @@ public final class RegistryOptions {
     private final boolean plainHttp;
     private final Duration timeout;
     private final String dockerConfig;
+    private final java.util.List<java.nio.file.Path> credentialHelperPath;
+    private final boolean tlsVerify;
+    private final java.nio.file.Path caCertificate;
+    private final boolean tls;
 
     private RegistryOptions(Builder b) {
         this.region = b.region;
@@ -44,6 +48,10 @@ public final class RegistryOptions {
         this.plainHttp = b.plainHttp;
         this.timeout = b.timeout;
         this.dockerConfig = b.dockerConfig;
+        this.credentialHelperPath = b.credentialHelperPath;
+        this.tlsVerify = b.tlsVerify;
+        this.caCertificate = b.caCertificate;
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -73,6 +81,10 @@ public final class RegistryOptions {
         b.plainHttp = plainHttp;
         b.timeout = timeout;
         b.dockerConfig = dockerConfig;
+        b.credentialHelperPath = credentialHelperPath;
+        b.tlsVerify = tlsVerify;
+        b.caCertificate = caCertificate;
+        b.tls = tls;
         return b;
     }
 
@@ -162,9 +174,42 @@ public final class RegistryOptions {
         return timeout;
     }
 
-    /** Path of a Docker config.json with {@code auths}; empty means ~/.docker/config.json. */
+    /**
+     * Path of the Docker config.json to read ({@code auths}, {@code credHelpers}, {@code credsStore}); empty means
+     * {@code ~/.docker/config.json}. The front end resolves {@code $DOCKER_CONFIG}: the core never reads the process
+     * environment.
+     */
     public Optional<String> dockerConfig() {
         return Optional.ofNullable(dockerConfig);
+    }
+
+    /**
+     * The directories to look for {@code docker-credential-<name>} helpers in, in order; empty (the default) means the
+     * operating system's search of this process's PATH. Meant for tests, which put a fake helper in a temp directory.
+     */
+    public java.util.List<java.nio.file.Path> credentialHelperPath() {
+        return credentialHelperPath;
+    }
+
+    /**
+     * Whether the registry's TLS certificate and host name are verified (skopeo's {@code --tls-verify}). True by
+     * default; false accepts any certificate, for a test registry only.
+     */
+    public boolean tlsVerify() {
+        return tlsVerify;
+    }
+
+    /**
+     * A PEM file of one or more CA certificates to trust for this run, in addition to (never instead of) the JDK's
+     * trusted CAs; for a registry whose certificate an internal CA signed.
+     */
+    public Optional<java.nio.file.Path> caCertificate() {
+        return Optional.ofNullable(caCertificate);
+    }
+
+    /** HTTPS even for a loopback host, which is otherwise reached over plain HTTP (as crane and docker do). */
+    public boolean tls() {
+        return tls;
     }
 
     @Override
@@ -175,7 +220,8 @@ public final class RegistryOptions {
                 + ", sessionToken=" + (sessionToken == null ? null : "****") + ", awsProfile=" + awsProfile
                 + ", roleSessionName=" + roleSessionName + ", ambientCredentialsAllowed=" + ambientCredentialsAllowed
                 + ", proxy=" + proxy + ", username=" + username
-                + ", password=" + (password == null ? null : "****") + ", plainHttp=" + plainHttp + ", timeout=" + timeout + "}";
+                + ", password=" + (password == null ? null : "****") + ", plainHttp=" + plainHttp + ", tls=" + tls
+                + ", tlsVerify=" + tlsVerify + ", caCertificate=" + caCertificate + ", timeout=" + timeout + "}";
     }
 
     /**
@@ -252,6 +298,10 @@ public final class RegistryOptions {
         private boolean plainHttp;
         private Duration timeout = Duration.ofSeconds(30);
         private String dockerConfig;
+        private java.util.List<java.nio.file.Path> credentialHelperPath = java.util.List.of();
+        private boolean tlsVerify = true;
+        private java.nio.file.Path caCertificate;
+        private boolean tls;
 
         private Builder() {
         }
@@ -338,6 +388,27 @@ public final class RegistryOptions {
 
         public Builder dockerConfig(String v) {
             dockerConfig = blankToNull(v);
+            return this;
+        }
+
+        /** Directories to find credential helpers in (tests); null or empty means the process's PATH. */
+        public Builder credentialHelperPath(java.util.List<java.nio.file.Path> v) {
+            credentialHelperPath = v == null ? java.util.List.of() : java.util.List.copyOf(v);
+            return this;
+        }
+
+        public Builder tlsVerify(boolean v) {
+            tlsVerify = v;
+            return this;
+        }
+
+        public Builder caCertificate(java.nio.file.Path v) {
+            caCertificate = v;
+            return this;
+        }
+
+        public Builder tls(boolean v) {
+            tls = v;
             return this;
         }
 

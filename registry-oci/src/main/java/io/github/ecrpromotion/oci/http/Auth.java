@@ -19,9 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * a token from the challenge's realm (asked with the credentials when there are any), cached per scope; once the
  * realm is known, a token for a new scope is fetched before the request. A 401 on a cached token means it expired:
  * it is dropped and fetched again, once. Credentials come from the options or, only when a registry asks and ambient
- * credentials are allowed, from the Docker config's {@code auths} entry for the host. A Jenkins controller turns
- * ambient credentials off: its own {@code docker login}s must not serve other people's jobs, so no Docker config
- * file is read at all then and a registry that wants credentials sees anonymous requests.
+ * credentials are allowed, from the Docker config as docker reads it ({@link DockerConfig}: credential helpers, then
+ * {@code auths}). A Jenkins controller turns ambient credentials off: its own {@code docker login}s must not serve
+ * other people's jobs, so no Docker config file is read and no credential helper is run then, and a registry that
+ * wants credentials sees anonymous requests.
+ *
+ * <p>An identity token (docker's {@code identitytoken}, a helper's {@code <token>} user) is used as docker and crane
+ * use it: as an OAuth2 refresh token, POSTed to the token realm ({@code grant_type=refresh_token}); a registry that
+ * asks for Basic auth cannot take one, and that is reported.
  */
 final class Auth {
     private final HttpClient client;
@@ -32,6 +37,7 @@ final class Auth {
     private volatile Challenge bearer;
     private volatile boolean basic;
     private volatile Optional<Credentials> credentials;
+    private volatile String searched;
 
     Auth(HttpClient client, String host, RegistryOptions options, Secrets secrets) {
         this.client = client;
@@ -87,6 +93,10 @@ final class Auth {
             if (sentBasic || creds.isEmpty()) {
                 return Optional.empty();
             }
+            if (creds.get().isIdentityToken()) {
+                throw HttpErrors.auth(action, "the registry asks for a user name and password (Basic auth), but the "
+                        + "credentials for " + host + " are " + creds.get() + ", which only a token server takes");
+            }
             return Optional.of(creds.get().basicHeader());
         }
         return Optional.empty();
@@ -102,8 +112,8 @@ final class Auth {
             return "the registry requires credentials and none were given (no user name in the options; ambient "
                     + "credentials such as a Docker config file are not allowed here)";
         }
-        return "the registry requires credentials and none were given (no user name in the options and no "
-                + "auths entry for " + host + " in " + DockerConfig.path(options.dockerConfig()) + ")";
+        return "the registry requires credentials and none were given (no user name in the options, and "
+                + (searched == null ? "no Docker config was read" : searched) + ")";
     }
 
     private Optional<Credentials> credentials() throws RegistryException {
@@ -112,7 +122,9 @@ final class Auth {
             if (options.username().isPresent()) {
                 c = Optional.of(new Credentials(options.username().get(), options.password().orElse(""), "the options"));
             } else if (options.ambientCredentialsAllowed()) {
-                c = DockerConfig.lookup(DockerConfig.path(options.dockerConfig()), host);
+                DockerConfig.Lookup found = DockerConfig.lookup(options, host);
+                searched = found.searched();
+                c = found.credentials();
             } else {
                 c = Optional.empty();
             }
@@ -164,6 +176,10 @@ final class Auth {
             query.append(query.length() > 0 ? "&" : "").append("scope=").append(enc(scope));
         }
         Optional<Credentials> creds = credentials();
+        boolean refresh = creds.filter(Credentials::isIdentityToken).isPresent();
+        if (refresh) {
+            return fetchWithRefreshToken(c, scope, creds.get(), action, deadline);
+        }
         creds.ifPresent(cr -> query.append(query.length() > 0 ? "&" : "").append("account=").append(enc(cr.username())));
         URI uri;
         try {
@@ -180,6 +196,38 @@ final class Auth {
         // The token server's body is never quoted (it may echo the credentials); it is read only up to 1 MiB.
         HttpResponse<byte[]> r = Transport.call(client, req, "GET", CappedBody.Limit.TOKEN, deadline,
                 action + " (fetching a token from " + uri.getHost() + ")");
+        return tokenFrom(r, uri, scope, action);
+    }
+
+    /**
+     * The OAuth2 form of the token request, for an identity token (distribution's token spec, "OAuth2 Token"): a
+     * POST of {@code grant_type=refresh_token} with the token, the service, the scope and a client id.
+     */
+    private String fetchWithRefreshToken(Challenge c, String scope, Credentials creds, String action, Deadline deadline)
+            throws RegistryException {
+        URI uri;
+        try {
+            uri = URI.create(c.param("realm").orElseThrow());
+        } catch (IllegalArgumentException bad) {
+            throw HttpErrors.protocol(action, "the registry's token realm is not a valid URL");
+        }
+        requireSafeRealm(uri, action);
+        StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=ecr-promotion&refresh_token=")
+                .append(enc(creds.password()));
+        c.param("service").ifPresent(s -> form.append("&service=").append(enc(s)));
+        if (!scope.isEmpty()) {
+            form.append("&scope=").append(enc(scope));
+        }
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
+        ProxyRouting.authorize(req, uri, options);
+        HttpResponse<byte[]> r = Transport.call(client, req, "POST", CappedBody.Limit.TOKEN, deadline,
+                action + " (fetching a token from " + uri.getHost() + ")");
+        return tokenFrom(r, uri, scope, action);
+    }
+
+    private String tokenFrom(HttpResponse<byte[]> r, URI uri, String scope, String action) throws RegistryException {
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw HttpErrors.auth(action, "the token server at " + uri.getHost() + " refused to issue a token for "
                     + scope + " (HTTP " + r.statusCode() + "); " + describeCredentials());

@@ -54,14 +54,37 @@ final class HttpErrors {
         } else if (inChain(e, SSLException.class) != null) {
             reason = Reason.PROTOCOL;
             retryable = false;
-            why = "the TLS handshake failed (" + inChain(e, SSLException.class).getMessage() + "); if the registry "
-                    + "serves plain HTTP, it must be reached with plain HTTP";
+            why = tlsWhy(e);
         } else if (e instanceof InterruptedException) {
             why = "the thread was interrupted";
         } else {
             why = "of a network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         }
         return new RegistryException(reason, "Tried to " + action + " but failed because " + why, e, retryable);
+    }
+
+    /**
+     * Which TLS failure it was, in words a front end can add its fix to: a certificate no trusted CA signed (a CA
+     * file would help), a certificate for another name (only skipping verification would), or a handshake that failed
+     * otherwise (for example a server that does not speak TLS). Plain HTTP is never suggested here: for a host that is
+     * not the loopback it would send the credentials in the clear.
+     */
+    private static String tlsWhy(Throwable e) {
+        String detail = inChain(e, SSLException.class).getMessage();
+        Throwable path = inChain(e, java.security.cert.CertPathBuilderException.class);
+        if (path == null) {
+            path = inChain(e, java.security.cert.CertPathValidatorException.class);
+        }
+        if (path != null) {
+            return "the registry's TLS certificate is not trusted: no CA that this run trusts signed it, or it is not "
+                    + "valid (" + (path.getMessage() == null ? detail : path.getMessage()) + ")";
+        }
+        Throwable cert = inChain(e, java.security.cert.CertificateException.class);
+        if (cert != null && cert.getMessage() != null && (cert.getMessage().startsWith("No subject alternative")
+                || cert.getMessage().startsWith("No name matching"))) {
+            return "the registry's TLS certificate is for another host name (" + cert.getMessage() + ")";
+        }
+        return "the TLS handshake failed (" + detail + ")";
     }
 
     private static Throwable inChain(Throwable e, Class<? extends Throwable> type) {
@@ -108,6 +131,13 @@ final class HttpErrors {
         if (s == 429 || s >= 500) {
             return new RegistryException(Reason.UNAVAILABLE, "Tried to " + action + " but failed because the registry "
                     + "is " + (s == 429 ? "throttling requests" : "failing") + " (HTTP " + s + detail + "); try again later");
+        }
+        if (s == 400 && "http".equalsIgnoreCase(r.uri().getScheme())
+                && r.text().startsWith("Client sent an HTTP request to an HTTPS server")) {
+            // Go's net/http answers so (distribution included) when plain HTTP reaches its TLS port.
+            return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " but failed because the registry "
+                    + "serves HTTPS and was spoken to over plain HTTP (HTTP 400: Client sent an HTTP request to an "
+                    + "HTTPS server)", null, false);
         }
         if (s == 409 || s == 412 || detail.contains("BLOB_UNKNOWN")) {
             // distribution: MANIFEST_BLOB_UNKNOWN when the manifest's blobs are not in this repository.

@@ -45,6 +45,8 @@ final class Transport {
     private final Auth auth;
     private final RegistryOptions options;
     private final Secrets secrets;
+    /** A CA file that cannot be read: reported by the first request, as every other failure is. */
+    private final RegistryException tlsFailure;
 
     Transport(Repository repository, RegistryOptions options) {
         this.repository = repository;
@@ -52,11 +54,19 @@ final class Transport {
         this.secrets = Secrets.of(options);
         // HTTP/1.1: predictable on plain-HTTP registries (no h2c upgrade). Redirects: see the class comment.
         // The proxy, if any, applies to registry and token requests alike: Auth sends through this client too.
-        this.client = ProxyRouting.apply(HttpClient.newBuilder()
+        // TLS trust (a CA file, or no verification) likewise applies to the token server as well as the registry.
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER), options)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        RegistryException failure = null;
+        try {
+            Tls.context(options).ifPresent(builder::sslContext);
+        } catch (RegistryException e) {
+            failure = e;
+        }
+        this.tlsFailure = failure;
+        this.client = ProxyRouting.apply(builder, options).build();
         String host = repository.host().orElseThrow();
         String name = repository.name();
         // Docker Hub: the API lives on registry-1.docker.io and official images sit under library/.
@@ -66,7 +76,8 @@ final class Transport {
                 name = "library/" + name;
             }
         }
-        String scheme = repository.isLoopback() || options.plainHttp() ? "http" : "https";
+        // Loopback hosts speak plain HTTP unless the options ask for TLS (crane and docker treat them so too).
+        String scheme = options.tls() ? "https" : repository.isLoopback() || options.plainHttp() ? "http" : "https";
         this.base = URI.create(scheme + "://" + host + "/v2/");
         this.name = name;
         this.auth = new Auth(client, repository.host().orElseThrow(), options, secrets);
@@ -98,6 +109,9 @@ final class Transport {
      */
     Response send(String action, String method, URI uri, Map<String, String> headers, byte[] body, boolean push,
                   CappedBody.Limit limit, Deadline deadline) throws RegistryException {
+        if (tlsFailure != null) {
+            throw tlsFailure;
+        }
         boolean read = method.equals("GET") || method.equals("HEAD");
         int attempt = 1;
         while (true) {
