@@ -47,7 +47,7 @@ final class RegistryOptionsMixin {
             fallbackValue = "true",
             description = "Verify the registry's TLS certificate and host name (default: ${DEFAULT-VALUE}). "
                     + "--tls-verify=false accepts any certificate: for a test registry only.")
-    boolean tlsVerify;
+    boolean tlsVerify = true;
 
     @Option(names = "--insecure", description = "The same as --tls-verify=false (crane's name).")
     boolean insecure;
