@@ -8,6 +8,7 @@ import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RetryPolicy;
 import io.github.ecrpromotion.oci.internal.Json;
+import io.github.ecrpromotion.oci.internal.ManifestShape;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -115,35 +116,11 @@ final class Manifests {
             }
         }
         String type = r.contentType().filter(MediaTypes::isManifest)
-                .or(() -> typeOfDocument(doc))
+                .or(() -> doc.flatMap(ManifestShape::mediaTypeOf))
                 .orElseThrow(() -> HttpErrors.protocol(action, "neither the registry's Content-Type nor the document "
                         + "names a manifest media type this tool can retag, and the document has neither the "
                         + "manifests of an index nor the config and layers of an image manifest"));
         return Optional.of(RawManifest.of(r.body(), type));
-    }
-
-    /**
-     * The media type a manifest names or has the shape of, for registries that serve manifests with a generic
-     * Content-Type ({@code application/octet-stream}, {@code text/plain}, {@code binary/octet-stream}): its
-     * {@code mediaType} field, or for OCI documents that omit it (allowed by the spec) an index when it has
-     * {@code manifests}, an image manifest when it has {@code config} and {@code layers}. The {@code oci:} layout
-     * backend reads blobs the same way (OciLayout.sniffMediaType).
-     */
-    private static Optional<String> typeOfDocument(Optional<Map<String, Object>> doc) {
-        if (doc.isEmpty()) {
-            return Optional.empty();
-        }
-        String declared = Json.string(doc.get().get("mediaType"));
-        if (declared != null) {
-            return MediaTypes.isManifest(declared) ? Optional.of(declared) : Optional.empty();
-        }
-        if (doc.get().get("manifests") instanceof List) {
-            return Optional.of(MediaTypes.OCI_INDEX);
-        }
-        if (doc.get().get("config") instanceof Map && doc.get().get("layers") instanceof List) {
-            return Optional.of(MediaTypes.OCI_MANIFEST);
-        }
-        return Optional.empty();
     }
 
     private static boolean isSchema1(Optional<String> contentType, Optional<Map<String, Object>> doc) {

@@ -11,6 +11,7 @@ import io.github.ecrpromotion.core.registry.RawManifest;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryException.Reason;
 import io.github.ecrpromotion.oci.internal.Json;
+import io.github.ecrpromotion.oci.internal.ManifestShape;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -225,17 +226,7 @@ public final class OciLayout {
         } catch (IllegalArgumentException notJson) {
             return Optional.empty();
         }
-        String declared = Json.string(doc.get("mediaType"));
-        if (declared != null) {
-            return MediaTypes.isManifest(declared) ? Optional.of(declared) : Optional.empty();
-        }
-        if (doc.get("manifests") instanceof List) {
-            return Optional.of(MediaTypes.OCI_INDEX);
-        }
-        if (doc.get("config") instanceof Map && doc.get("layers") instanceof List) {
-            return Optional.of(MediaTypes.OCI_MANIFEST);
-        }
-        return Optional.empty();
+        return ManifestShape.mediaTypeOf(doc);
     }
 
     /**
