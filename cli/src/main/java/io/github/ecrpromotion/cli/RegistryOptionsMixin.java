@@ -86,6 +86,8 @@ final class RegistryOptionsMixin {
                     + "be a whole number of seconds greater than 0");
         }
         RegistryOptions.Builder b = RegistryOptions.builder()
+                // one registry per command: --timeout bounds the whole command, every call and retry included
+                .timeoutCoversOperation(true)
                 .region(region)
                 .endpointUrl(endpointUrl)
                 .roleArn(roleArn)

@@ -118,6 +118,8 @@ public final class TargetResolver {
         }
 
         RegistryOptions.Builder options = RegistryOptions.builder()
+                // one registry per step or page request: the timeout bounds all of it
+                .timeoutCoversOperation(true)
                 // A repository lives in one region: the region an ECR host names wins over the ambient AWS_REGION of
                 // the step's environment (withAWS(region: ...) around a step for another region's repository).
                 .region(first(p.getRegion(), repository.ecrRegion().isPresent() ? null : e.region(), defaults.region()))

@@ -161,7 +161,8 @@ final class EcrClientFactory {
                 ecr.dualstackEnabled(true);
             }
         }
-        return new EcrRegistry(repository, repository.ecrAccount().get(), ecr.build(), resources, errors);
+        return new EcrRegistry(repository, repository.ecrAccount().get(), ecr.build(), resources, errors,
+                options.timeoutCoversOperation() ? options.timeout() : null);
     }
 
     /**

@@ -53,16 +53,46 @@ public final class EcrRegistry implements Registry {
     private final EcrClient ecr;
     private final List<AutoCloseable> resources;
     private final EcrErrors errors;
+    private final java.time.Duration operationTimeout;
+    private final long operationEnd;
     /** Warnings not yet taken, and every tag already warned about, so each skipped tag is named once. */
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> skipped = new HashSet<>();
 
     EcrRegistry(Repository repository, String registryId, EcrClient ecr, List<AutoCloseable> resources, EcrErrors errors) {
+        this(repository, registryId, ecr, resources, errors, null);
+    }
+
+    /**
+     * With {@code operationTimeout}, every call's apiCallTimeout is what is left of it since opening (the options'
+     * timeout covering the whole operation); null leaves each call its own client-level timeout.
+     */
+    EcrRegistry(Repository repository, String registryId, EcrClient ecr, List<AutoCloseable> resources, EcrErrors errors,
+                java.time.Duration operationTimeout) {
+        this.operationTimeout = operationTimeout;
+        this.operationEnd = operationTimeout == null ? Long.MAX_VALUE : System.nanoTime() + operationTimeout.toNanos();
         this.repository = repository;
         this.registryId = registryId;
         this.ecr = ecr;
         this.resources = List.copyOf(resources);
         this.errors = errors;
+    }
+
+    /**
+     * The time left of the whole operation as this request's apiCallTimeout (null when each call has its own); once it
+     * has passed, the call is not sent.
+     */
+    private software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration budget(String action) throws RegistryException {
+        if (operationTimeout == null) {
+            return null;
+        }
+        long left = operationEnd - System.nanoTime();
+        if (left <= 0) {
+            throw new RegistryException(RegistryException.Reason.UNAVAILABLE, "Tried to " + action + " but failed "
+                    + "because the timeout of " + operationTimeout.toSeconds() + " s for the whole operation has passed");
+        }
+        return software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.builder()
+                .apiCallTimeout(java.time.Duration.ofNanos(left)).build();
     }
 
     @Override
@@ -92,8 +122,10 @@ public final class EcrRegistry implements Registry {
     /** BatchGetImage of one image: its exact manifest, or empty when ECR reports it not found. */
     private Optional<RawManifest> batchGet(ImageRef ref, String action) throws RegistryException {
         // Offer every manifest type: ECR converts an image whose stored type is not accepted, changing its digest.
+        var budget = budget(action);
         BatchGetImageResponse r = call(action, () -> ecr.batchGetImage(b -> b.registryId(registryId)
-                .repositoryName(repository.name()).imageIds(id(ref)).acceptedMediaTypes(MediaTypes.MANIFESTS)));
+                .repositoryName(repository.name()).imageIds(id(ref)).acceptedMediaTypes(MediaTypes.MANIFESTS)
+                .overrideConfiguration(budget)));
         if (r.hasImages() && !r.images().isEmpty()) {
             var image = r.images().get(0);
             if (image.imageManifest() == null) {
@@ -130,12 +162,13 @@ public final class EcrRegistry implements Registry {
         if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), manifest.bytes())) {
             throw errors.protocol(action, "the manifest is not UTF-8 text, so ECR could not store it byte for byte");
         }
+        var budget = budget(action);
         try {
             // imageDigest makes ECR check the digest of what it stores; moto stores it as given (it would otherwise
             // make up a digest from the layer digests).
             PutImageResponse r = ecr.putImage(b -> b.registryId(registryId).repositoryName(repository.name())
                     .imageManifest(text).imageManifestMediaType(manifest.mediaType()).imageTag(tag.value())
-                    .imageDigest(manifest.digest().toString()));
+                    .imageDigest(manifest.digest().toString()).overrideConfiguration(budget));
             String reported = r.image() == null || r.image().imageId() == null ? null : r.image().imageId().imageDigest();
             return new PutResult(reported == null ? manifest.digest() : digest(reported, action), true);
         } catch (ImageAlreadyExistsException e) {
@@ -182,9 +215,10 @@ public final class EcrRegistry implements Registry {
         String token = null;
         do {
             String next = token;
+            var budget = budget(action);
             ListImagesResponse page = call(action, () -> ecr.listImages(b -> b.registryId(registryId)
                     .repositoryName(repository.name()).filter(f -> f.tagStatus(TagStatus.TAGGED))
-                    .maxResults(PAGE_SIZE).nextToken(next)));
+                    .maxResults(PAGE_SIZE).nextToken(next).overrideConfiguration(budget)));
             for (ImageIdentifier id : page.imageIds()) {
                 // moto ignores the TAGGED filter and lists untagged images with a null tag.
                 if (id.imageTag() != null) {
@@ -263,9 +297,10 @@ public final class EcrRegistry implements Registry {
 
     /** One DescribeImages; empty when ECR answers ImageNotFoundException or no details (not yet confirmed). */
     private Optional<ImageDetail> describe(ImageRef ref, String action) throws RegistryException {
+        var budget = budget(action);
         try {
             DescribeImagesResponse r = ecr.describeImages(b -> b.registryId(registryId)
-                    .repositoryName(repository.name()).imageIds(id(ref)));
+                    .repositoryName(repository.name()).imageIds(id(ref)).overrideConfiguration(budget));
             return r.hasImageDetails() ? r.imageDetails().stream().findFirst() : Optional.empty();
         } catch (ImageNotFoundException e) {
             return Optional.empty();

@@ -19,6 +19,7 @@ public final class RegistryOptions {
     private final String roleSessionName;
     private final boolean ambientCredentialsAllowed;
     private final boolean localLayoutsAllowed;
+    private final boolean timeoutCoversOperation;
     private final Proxy proxy;
     private final String username;
     private final String password;
@@ -42,6 +43,7 @@ public final class RegistryOptions {
         this.roleSessionName = b.roleSessionName;
         this.ambientCredentialsAllowed = b.ambientCredentialsAllowed;
         this.localLayoutsAllowed = b.localLayoutsAllowed;
+        this.timeoutCoversOperation = b.timeoutCoversOperation;
         this.proxy = b.proxy;
         this.username = b.username;
         this.password = b.password;
@@ -75,6 +77,7 @@ public final class RegistryOptions {
         b.roleSessionName = roleSessionName;
         b.ambientCredentialsAllowed = ambientCredentialsAllowed;
         b.localLayoutsAllowed = localLayoutsAllowed;
+        b.timeoutCoversOperation = timeoutCoversOperation;
         b.proxy = proxy;
         b.username = username;
         b.password = password;
@@ -167,6 +170,15 @@ public final class RegistryOptions {
     /** Use HTTP instead of HTTPS (always the case for localhost and 127.0.0.1). */
     public boolean plainHttp() {
         return plainHttp;
+    }
+
+    /**
+     * Whether {@link #timeout()} bounds everything done through one opened registry, from opening it on (every call,
+     * retry, wait and body), rather than each call. The CLI (one registry per command) and the Jenkins steps (one per
+     * step) turn it on; long-lived users (benchmarks, tests) leave it off.
+     */
+    public boolean timeoutCoversOperation() {
+        return timeoutCoversOperation;
     }
 
     /** Time limit for connecting and for each request. */
@@ -292,6 +304,7 @@ public final class RegistryOptions {
         private String roleSessionName = "ecr-promotion";
         private boolean ambientCredentialsAllowed = true;
         private boolean localLayoutsAllowed = true;
+        private boolean timeoutCoversOperation;
         private Proxy proxy;
         private String username;
         private String password;
@@ -357,6 +370,11 @@ public final class RegistryOptions {
 
         public Builder ambientCredentialsAllowed(boolean v) {
             ambientCredentialsAllowed = v;
+            return this;
+        }
+
+        public Builder timeoutCoversOperation(boolean v) {
+            timeoutCoversOperation = v;
             return this;
         }
 

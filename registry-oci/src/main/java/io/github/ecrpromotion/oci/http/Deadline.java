@@ -13,6 +13,11 @@ record Deadline(long atNanos, Duration timeout) {
         return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
     }
 
+    /** As {@link #after(Duration)}, but never later than {@code endNanos} (the end of the whole operation). */
+    static Deadline after(Duration timeout, long endNanos) {
+        return new Deadline(Math.min(System.nanoTime() + timeout.toNanos(), endNanos), timeout);
+    }
+
     /** Time left; zero or negative once passed. */
     Duration remaining() {
         return Duration.ofNanos(atNanos - System.nanoTime());

@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class OciRegistry implements Registry {
     private final Repository repository;
+    private final long operationEnd;
     private final Manifests manifests;
     private final TagList tagList;
     private final Warnings warnings = new Warnings();
@@ -46,8 +47,15 @@ public final class OciRegistry implements Registry {
         Transport transport = new Transport(repository, options);
         this.secrets = transport.secrets();
         this.timeout = options.timeout();
+        // With the timeout covering the operation, every call's deadline stops at the same end (see deadline()).
+        this.operationEnd = options.timeoutCoversOperation() ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
         this.manifests = new Manifests(transport);
         this.tagList = new TagList(transport, warnings);
+    }
+
+    /** One call's deadline: the timeout from now, or the operation's end if that comes first. */
+    private Deadline deadline() {
+        return Deadline.after(timeout, operationEnd);
     }
 
     @Override
@@ -58,7 +66,7 @@ public final class OciRegistry implements Registry {
     @Override
     public Optional<Digest> resolve(ImageRef ref) throws RegistryException {
         try {
-            return manifests.head(ref, Deadline.after(timeout));
+            return manifests.head(ref, deadline());
         } catch (RegistryException e) {
             throw secrets.scrub(e);
         }
@@ -67,7 +75,7 @@ public final class OciRegistry implements Registry {
     @Override
     public Optional<RawManifest> getManifest(ImageRef ref) throws RegistryException {
         try {
-            return manifests.get(ref, Deadline.after(timeout));
+            return manifests.get(ref, deadline());
         } catch (RegistryException e) {
             throw secrets.scrub(e);
         }
@@ -76,7 +84,7 @@ public final class OciRegistry implements Registry {
     @Override
     public PutResult putManifest(Tag tag, RawManifest manifest) throws RegistryException {
         try {
-            Deadline deadline = Deadline.after(timeout);
+            Deadline deadline = deadline();
             Optional<Digest> before = manifests.head(ImageRef.of(tag), deadline);
             Digest reported = manifests.put(tag, manifest, deadline);
             return new PutResult(reported, before.filter(reported::equals).isEmpty());
@@ -92,7 +100,7 @@ public final class OciRegistry implements Registry {
     @Override
     public PutResult putManifestIf(Tag tag, RawManifest manifest, Optional<Digest> expected) throws RegistryException {
         try {
-            return putIf(tag, manifest, expected, Deadline.after(timeout));
+            return putIf(tag, manifest, expected, deadline());
         } catch (RegistryException e) {
             throw secrets.scrub(e);
         }
@@ -115,7 +123,7 @@ public final class OciRegistry implements Registry {
     @Override
     public List<Tag> listTags() throws RegistryException {
         try {
-            return tagList.list(Deadline.after(timeout));
+            return tagList.list(deadline());
         } catch (RegistryException e) {
             throw secrets.scrub(e);
         }
