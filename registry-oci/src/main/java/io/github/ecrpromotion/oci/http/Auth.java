@@ -1,9 +1,11 @@
 package io.github.ecrpromotion.oci.http;
 
 import io.github.ecrpromotion.core.registry.RegistryException;
+import io.github.ecrpromotion.core.registry.RetryPolicy;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import io.github.ecrpromotion.oci.internal.Json;
 import java.net.URI;
+import java.time.Duration;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,9 +196,32 @@ final class Auth {
         creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));
         ProxyRouting.authorize(req, uri, options);
         // The token server's body is never quoted (it may echo the credentials); it is read only up to 1 MiB.
-        HttpResponse<byte[]> r = Transport.call(client, req, "GET", CappedBody.Limit.TOKEN, deadline,
-                action + " (fetching a token from " + uri.getHost() + ")");
-        return tokenFrom(r, uri, scope, action);
+        // A token server that is busy (429, 502-504) or drops the connection gets the registry's retry policy.
+        String fetching = action + " (fetching a token from " + uri.getHost() + ")";
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> r;
+            try {
+                r = Transport.call(client, req, "GET", CappedBody.Limit.TOKEN, deadline, fetching);
+            } catch (RegistryException e) {
+                Duration wait = RetryPolicy.backoff(attempt + 1, false);
+                if (!e.isRetryable() || !(e.getCause() instanceof java.io.IOException io) || !Transport.passing(io)
+                        || attempt >= RetryPolicy.MAX_ATTEMPTS || !deadline.fits(wait)) {
+                    throw HttpErrors.withAttempts(e, attempt);
+                }
+                Transport.pause(wait, fetching);
+                continue;
+            }
+            if (Transport.retryable(r.statusCode()) && attempt < RetryPolicy.MAX_ATTEMPTS) {
+                Optional<Duration> asked = RetryPolicy.retryAfter(r.headers().firstValue("Retry-After").orElse(null),
+                        java.time.Instant.now()).filter(d -> d.compareTo(RetryPolicy.MAX_RETRY_AFTER) <= 0);
+                Duration wait = asked.orElse(RetryPolicy.backoff(attempt + 1, r.statusCode() == 429));
+                if (deadline.fits(wait)) {
+                    Transport.pause(wait, fetching);
+                    continue;
+                }
+            }
+            return tokenFrom(r, uri, scope, action);
+        }
     }
 
     /**

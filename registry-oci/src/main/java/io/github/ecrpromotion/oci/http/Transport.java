@@ -154,7 +154,7 @@ final class Transport {
     }
 
     /** 429 and the gateway answers that mean "not now": the request did not reach a registry that could do it. */
-    private static boolean retryable(int status) {
+    static boolean retryable(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
@@ -169,7 +169,7 @@ final class Transport {
                 || e.getCause() instanceof SSLException);
     }
 
-    private static void pause(Duration wait, String action) throws RegistryException {
+    static void pause(Duration wait, String action) throws RegistryException {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

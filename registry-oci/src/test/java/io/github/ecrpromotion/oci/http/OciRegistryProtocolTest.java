@@ -296,6 +296,21 @@ public class OciRegistryProtocolTest {
     }
 
     @Test
+    public void bearerToken_whenTheTokenServerIsBusy_isRetriedByTheRegistrysPolicy() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        ScriptedServer tokens = server(req -> asked.incrementAndGet() <= 2
+                ? Reply.json(asked.get() == 1 ? 503 : 429, "{}", "Retry-After", "0")
+                : Reply.json(200, "{\"token\":\"tok-ok\"}"));
+        String realm = "http://" + tokens.hostPort() + "/token";
+        ScriptedServer registry = server(req -> "Bearer tok-ok".equals(req.header("Authorization"))
+                ? manifest(M, true)
+                : Reply.json(401, "{}", "WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"svc\",scope=\"repository:demo/app:pull\""));
+        OciRegistry r = open(registry, options().basicAuth("robot", "robot-Pa55"));
+        assertArrayEquals(M.bytes(), r.getManifest(ImageRef.of(Tag.of("build-1"))).orElseThrow().bytes());
+        assertEquals(3, tokens.requests().size());
+    }
+
+    @Test
     public void bearerToken_whenStillRejectedAfterRefresh_isAuthErrorWithoutSecrets() throws Exception {
         ScriptedServer tokens = server(req -> Reply.json(200, "{\"access_token\":\"very-secret-token\"}"));
         String realm = "http://" + tokens.hostPort() + "/token";
