@@ -61,6 +61,14 @@ public final class Json {
         return STRICT.getFactory().createParser(text);
     }
 
+    /**
+     * A streaming parser with the same limits that lets keys repeat: for an editor that keeps the text it does not
+     * read byte for byte and checks the keys it does read itself.
+     */
+    public static JsonParser parser(String text) throws IOException {
+        return LENIENT.getFactory().createParser(text);
+    }
+
     /** Parses a whole document; throws {@link IllegalArgumentException} saying where and why on bad input. */
     public static Object parse(String text) {
         return parse(LENIENT, text);

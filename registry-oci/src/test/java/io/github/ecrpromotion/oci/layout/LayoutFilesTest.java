@@ -142,13 +142,28 @@ public class LayoutFilesTest {
     }
 
     @Test
-    public void anyRead_whenIndexJsonRepeatsAKey_isRefusedNamingIt() throws Exception {
+    public void write_whenIndexJsonRepeatsAKeyOfAnotherTool_keepsBothCopiesByteForByte() throws Exception {
+        // The input: duplicate keys collapsed on a write. A key this tool does not read is kept as written.
         OciLayout layout = layoutWithTwoImages();
         Path index = layout.path().resolve("index.json");
-        Files.writeString(index, Files.readString(index).replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"schemaVersion\":2"));
+        Files.writeString(index, Files.readString(index).replace("\"schemaVersion\":2",
+                "\"schemaVersion\":2,\"x-dup\":1,\"x-dup\":2"));
+        try (Registry r = layout.registry()) {
+            r.putManifest(Tag.of("testing"), b.manifest());
+            assertEquals(b.manifest().digest(), r.resolve(io.github.ecrpromotion.core.ref.ImageRef.of(Tag.of("testing"))).orElseThrow());
+        }
+        assertTrue(Files.readString(index).contains("\"x-dup\":1,\"x-dup\":2"));
+    }
+
+    @Test
+    public void anyRead_whenIndexJsonRepeatsAKeyThisToolReads_isRefusedNamingIt() throws Exception {
+        OciLayout layout = layoutWithTwoImages();
+        Path index = layout.path().resolve("index.json");
+        String text = Files.readString(index);
+        Files.writeString(index, text.replaceFirst("\"digest\":", "\"digest\":\"sha256:" + "0".repeat(64) + "\",\"digest\":"));
         try (Registry r = layout.registry()) {
             RegistryException e = assertThrows(RegistryException.class, r::listTags);
-            assertTrue(e.getMessage(), e.getMessage().contains("index.json is not valid: invalid JSON: Duplicate field 'schemaVersion'"));
+            assertTrue(e.getMessage(), e.getMessage().contains("Duplicate field 'digest'"));
             assertThrows(RegistryException.class, () -> r.putManifest(Tag.of("testing"), b.manifest()));
         }
     }
