@@ -35,7 +35,10 @@ final class DigestCommand implements Callable<Integer> {
 
     /** An image reference split into repository text and tag or digest. */
     record Reference(String repository, ImageRef ref) {
-        /** {@code repo:tag} or {@code repo@digest}; the tag is what follows the last ':' after the last '/'. */
+        /**
+         * {@code repo:tag} or {@code repo@digest}; the tag is what follows the last ':' after the last '/'; a bare
+         * {@code repo} means {@code repo:latest}.
+         */
         static Reference parse(String text) throws InvalidInputException {
             int at = text.lastIndexOf('@');
             if (at > 0) {
@@ -45,9 +48,8 @@ final class DigestCommand implements Callable<Integer> {
             if (colon > 0 && colon > text.lastIndexOf('/') && !text.substring(0, colon).equals("oci")) {
                 return new Reference(text.substring(0, colon), ImageRef.of(Tag.parse(text.substring(colon + 1))));
             }
-            throw new InvalidInputException("Tried to read the image '" + text + "' but failed because it names no tag "
-                    + "or digest; write REPO:TAG or REPO@sha256:<64 hex digits>, for example "
-                    + "registry.example.com/team/app:testing or oci:/tmp/demo:testing");
+            // No tag or digest: ":latest", as crane and docker read a bare repository.
+            return new Reference(text, ImageRef.of(Tag.of("latest")));
         }
     }
 

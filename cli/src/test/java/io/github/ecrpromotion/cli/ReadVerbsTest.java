@@ -63,10 +63,20 @@ public class ReadVerbsTest {
     }
 
     @Test
+    public void digest_ofABareRepository_readsLatest_asCraneDoes() throws Exception {
+        assertEquals(io.github.ecrpromotion.core.ref.ImageRef.of(io.github.ecrpromotion.core.ref.Tag.of("latest")),
+                DigestCommand.Reference.parse("registry.example.com:5000/team/app").ref());
+        assertEquals("registry.example.com:5000/team/app", DigestCommand.Reference.parse("registry.example.com:5000/team/app").repository());
+        demo.tag("latest", 11);
+        Cli.Run run = Cli.run("digest", demo.repo);
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals(demo.d11 + "\n", run.out());
+    }
+
+    @Test
     public void digest_badOrMissingReference_exits2() {
         for (String[] row : new String[][] {
-            {demo.repo, "names no tag or digest"},
-            {"registry.example.com/app", "names no tag or digest"},
+            {demo.repo, "has no such tag"}, // a bare repository means :latest, which the demo has not
             {demo.repo + ":nope", "has no such tag"},
             {demo.repo + "@sha256:" + "0".repeat(64), "has no such image"},
             {demo.repo + ":bad tag", "Tried to read the tag"},
