@@ -56,11 +56,6 @@ public final class Json {
         return b.build();
     }
 
-    /** A streaming parser over the text with the same limits, refusing repeated keys (for surgical editors). */
-    public static JsonParser strictParser(String text) throws IOException {
-        return STRICT.getFactory().createParser(text);
-    }
-
     /**
      * A streaming parser with the same limits that lets keys repeat: for an editor that keeps the text it does not
      * read byte for byte and checks the keys it does read itself.
