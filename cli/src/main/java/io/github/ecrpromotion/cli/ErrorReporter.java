@@ -91,12 +91,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                     ? "give the chain with --environments if it is not testing,staging,production" : null;
             return new Report(PromoteCommand.INVALID_INPUT, sentence(ex, fix));
         }
-        if (ex instanceof RegistryException failed && tlsFix(failed) != null) {
-            return new Report(PromoteCommand.FAILED, sentence(ex, tlsFix(failed)));
+        if (ex instanceof RegistryException failed && failed.remedy().isPresent()) {
+            return new Report(PromoteCommand.FAILED, sentence(ex, remedyFix(failed.remedy().get())));
         }
         if (ex instanceof RegistryException failed) {
             String fix = switch (failed.reason()) {
-                case AUTH -> "check --username/--password-stdin or the AWS credentials";
+                case AUTH -> "check --username/--password-stdin or the registry's entry in the Docker config";
                 case UNAVAILABLE -> "check the registry address and --timeout";
                 case NOT_FOUND -> "check the repository (for oci:PATH the directory, for ECR also --region and --endpoint-url)";
                 case CONFLICT -> "check the repository's settings and its state ('promote state REPO') before running again";
@@ -131,33 +131,24 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     /**
-     * The fix for a TLS failure, naming only the options that would help: an untrusted certificate takes
+     * The fix for a failure that only a client setting fixes, in this tool's options: an untrusted certificate takes
      * {@code --ca-cert} or {@code --tls-verify=false}; a certificate for another name only {@code --tls-verify=false}.
      * Never {@code --plain-http}: on a host other than the loopback it would send the credentials in the clear.
      */
-    static String tlsFix(RegistryException ex) {
-        String msg = ex.getMessage() == null ? "" : ex.getMessage();
-        if (msg.contains("TLS certificate is not trusted")) {
-            return "give the CA certificate that signed it with --ca-cert FILE, or skip verification with "
+    static String remedyFix(RegistryException.Remedy remedy) {
+        return switch (remedy) {
+            case TRUST_CA -> "give the CA certificate that signed it with --ca-cert FILE, or skip verification with "
                     + "--tls-verify=false (for a test registry only)";
-        }
-        if (msg.contains("TLS certificate is for another host name")) {
-            return "use the host name the certificate names, or skip verification with --tls-verify=false (for a test "
-                    + "registry only)";
-        }
-        if (msg.contains("from docker-credential-") && (msg.contains("was not found") || msg.contains("exited with code")
-                || msg.contains("did not answer within") || msg.contains("could not be started"))) {
-            return "install or fix that credential helper, or remove it from credsStore/credHelpers in the Docker "
-                    + "config, or give --username with --password-stdin";
-        }
-        if (msg.contains("serves HTTPS and was spoken to over plain HTTP")) {
-            return "give --tls for a loopback host, and leave out --plain-http";
-        }
-        if (msg.contains("the TLS handshake failed")) {
-            return "check that the registry serves HTTPS at that address (with --tls on a loopback host, leave it out "
-                    + "if the registry serves HTTP)";
-        }
-        return null;
+            case CERTIFICATE_HOST -> "use the host name the certificate names, or skip verification with "
+                    + "--tls-verify=false (for a test registry only)";
+            case CREDENTIAL_HELPER -> "install or fix that credential helper, or remove it from credsStore/credHelpers "
+                    + "in the Docker config, or give --username with --password-stdin";
+            case USE_TLS -> "give --tls for a loopback host, and leave out --plain-http";
+            case AWS_CREDENTIALS -> "check the AWS credentials: the AWS_* environment variables, AWS_PROFILE, "
+                    + "the container or instance role, and --role-arn with --external-id";
+            case CHECK_TLS -> "check that the registry serves HTTPS at that address (with --tls on a loopback host, "
+                    + "leave it out if the registry serves HTTP)";
+        };
     }
 
     /** The core's message (which says what was wrong and what is valid) and the fix, as one sentence. */

@@ -67,7 +67,7 @@ public class RegistryFaultsTest {
                     "--username", USER, "--password-stdin");
             assertEquals(run.toString(), 1, run.exit());
             oneSentenceNoTrace(run);
-            assertTrue(run.err(), run.err().contains("check --username/--password-stdin or the AWS credentials"));
+            assertTrue(run.err(), run.err().contains("check --username/--password-stdin or the registry's entry in the Docker config"));
             assertFalse(run.toString(), run.toString().contains(WRONG));
 
             // Even the --debug trace must not carry the password (nor its Basic encoding).

@@ -4,6 +4,7 @@ import io.github.ecrpromotion.core.ref.Repository;
 import io.github.ecrpromotion.core.registry.ImmutableTagException;
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryException.Reason;
+import io.github.ecrpromotion.core.registry.RegistryException.Remedy;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -57,8 +58,7 @@ final class EcrErrors {
         if (attempts == null || attempts <= 1) {
             return once;
         }
-        return new RegistryException(once.reason(), once.getMessage() + " (" + attempts + " attempts)", e,
-                once.isRetryable());
+        return once.withMessage(once.getMessage() + " (" + attempts + " attempts)", e);
     }
 
     private RegistryException translateOnce(String action, SdkException e) {
@@ -88,7 +88,8 @@ final class EcrErrors {
             // The SDK reports an empty credentials chain as a client exception; it is an auth problem, not an outage.
             if (msg.startsWith("Unable to load credentials")) {
                 return new RegistryException(Reason.AUTH, tried + "no AWS credentials were found: give an access key "
-                        + "and secret, or configure the default chain (environment, profile, container or instance role)", e);
+                        + "and secret, or configure the default chain (environment, profile, container or instance role)", e,
+                        false, Remedy.AWS_CREDENTIALS);
             }
             return new RegistryException(Reason.UNAVAILABLE, tried + "ECR at " + endpoint + " could not be reached ("
                     + clean(msg) + ")", e, true);
@@ -112,7 +113,7 @@ final class EcrErrors {
             String why = sts && roleArn != null
                     ? "STS refused to let the credentials assume the role " + roleArn
                     : "AWS refused the credentials, or they may not do this";
-            return new RegistryException(Reason.AUTH, tried + why + " (" + detail + ")", e, false);
+            return new RegistryException(Reason.AUTH, tried + why + " (" + detail + ")", e, false, Remedy.AWS_CREDENTIALS);
         }
         if (status >= 500) {
             return new RegistryException(Reason.UNAVAILABLE, tried + service + " failed on its side (" + detail + ")", e, true);

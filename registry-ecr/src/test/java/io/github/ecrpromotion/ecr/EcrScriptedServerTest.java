@@ -390,6 +390,7 @@ public class EcrScriptedServerTest {
         server.on("ListImages", error(400, "UnrecognizedClientException", "The security token included in the request is invalid."));
         RegistryException e = assertThrows(RegistryException.class, registry::listTags);
         assertEquals(Reason.AUTH, e.reason());
+        assertEquals(java.util.Optional.of(RegistryException.Remedy.AWS_CREDENTIALS), e.remedy());
         assertFalse(e.isRetryable());
         assertTrue(e.getMessage(), e.getMessage().contains("UnrecognizedClientException"));
         assertFalse(e.getMessage(), e.getMessage().contains(SECRET));
@@ -494,6 +495,7 @@ public class EcrScriptedServerTest {
         try (EcrRegistry r = open(REPO, options().roleArn(role).externalId("ext-1"))) {
             RegistryException e = assertThrows(RegistryException.class, r::listTags);
             assertEquals(Reason.AUTH, e.reason());
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.AWS_CREDENTIALS), e.remedy());
             assertTrue(e.getMessage(), e.getMessage().contains("assume the role " + role));
             assertFalse(e.getMessage(), e.getMessage().contains(SECRET));
         }

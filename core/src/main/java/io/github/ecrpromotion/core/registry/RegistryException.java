@@ -20,17 +20,53 @@ public class RegistryException extends PromotionException {
         PROTOCOL
     }
 
+    /**
+     * A failure that only a setting of the client fixes, so that each front end can name the fix in its own options
+     * (the CLI's flags, the plugin's fields) without reading the message's wording.
+     */
+    public enum Remedy {
+        /** The registry's TLS certificate was signed by no CA this run trusts: trust that CA (or skip verification). */
+        TRUST_CA,
+        /** The registry's TLS certificate names another host: use that name (or skip verification). */
+        CERTIFICATE_HOST,
+        /** The registry serves HTTPS and was spoken to over plain HTTP. */
+        USE_TLS,
+        /** The TLS handshake failed otherwise, for example because the server does not speak TLS there. */
+        CHECK_TLS,
+        /** A Docker credential helper named by the Docker config is missing, failed or did not answer in time. */
+        CREDENTIAL_HELPER,
+        /** AWS (ECR or STS) found no credentials, or refused the ones it was given. */
+        AWS_CREDENTIALS
+    }
+
     private final Reason reason;
     private final boolean retryable;
+    private final Remedy remedy;
 
     public RegistryException(Reason reason, String message, Throwable cause) {
         this(reason, message, cause, reason == Reason.UNAVAILABLE);
     }
 
     public RegistryException(Reason reason, String message, Throwable cause, boolean retryable) {
+        this(reason, message, cause, retryable, null);
+    }
+
+    /** As the other constructors, with the client setting that would fix it ({@code null}: none known). */
+    public RegistryException(Reason reason, String message, Throwable cause, boolean retryable, Remedy remedy) {
         super(message, cause);
         this.reason = reason;
         this.retryable = retryable;
+        this.remedy = remedy;
+    }
+
+    /**
+     * The same failure told in other words (attempts added, secrets removed): reason, retryability and remedy kept,
+     * with {@code cause} as the cause and this exception's stack trace.
+     */
+    public RegistryException withMessage(String message, Throwable cause) {
+        RegistryException copy = new RegistryException(reason, message, cause, retryable, remedy);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     public RegistryException(Reason reason, String message) {
@@ -50,6 +86,11 @@ public class RegistryException extends PromotionException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The client setting that would fix this failure, when it is one of those. */
+    public java.util.Optional<Remedy> remedy() {
+        return java.util.Optional.ofNullable(remedy);
     }
 
     /** Whether the same call may succeed later (unreachable, throttled, 5xx). */

@@ -53,14 +53,15 @@ final class CredentialHelper {
         String command = program(name);
         if (!path.isEmpty()) {
             command = path.stream().map(d -> d.resolve(program(name))).filter(Files::isExecutable).findFirst()
-                    .map(Path::toString).orElseThrow(() -> fail(action, program(name) + " was not found in " + path));
+                    .map(Path::toString).orElseThrow(
+                            () -> helperFailed(action, program(name) + " was not found in " + path));
         }
         Process p;
         try {
             p = new ProcessBuilder(command, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             // The JDK says "Cannot run program ...: error=2, No such file or directory" when it is not on the PATH.
-            throw fail(action, String.valueOf(e.getMessage()).contains("error=2")
+            throw helperFailed(action, String.valueOf(e.getMessage()).contains("error=2")
                     ? program(name) + " was not found on the PATH" : program(name) + " could not be started", e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -76,7 +77,7 @@ final class CredentialHelper {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw fail(action, program(name) + " did not answer within " + HttpErrors.seconds(timeout));
+                throw helperFailed(action, program(name) + " did not answer within " + HttpErrors.seconds(timeout));
             }
             exit = p.exitValue();
             reader.join(timeout.toMillis());
@@ -94,7 +95,7 @@ final class CredentialHelper {
                 return Optional.empty();
             }
             // Its output is not quoted: a helper may print the secret, or part of it, in an error.
-            throw fail(action, program(name) + " exited with code " + exit);
+            throw helperFailed(action, program(name) + " exited with code " + exit);
         }
         Map<String, Object> doc;
         try {
@@ -138,6 +139,16 @@ final class CredentialHelper {
 
     private static RegistryException fail(String action, String why) {
         return new RegistryException(RegistryException.Reason.AUTH, "Tried to " + action + " but failed because " + why);
+    }
+
+    /** A helper that is missing, failed or hung: the fix is installing or fixing it (or not naming it). */
+    private static RegistryException helperFailed(String action, String why) {
+        return helperFailed(action, why, null);
+    }
+
+    private static RegistryException helperFailed(String action, String why, Throwable cause) {
+        return new RegistryException(RegistryException.Reason.AUTH, "Tried to " + action + " but failed because " + why,
+                cause, false, RegistryException.Remedy.CREDENTIAL_HELPER);
     }
 
     private static RegistryException fail(String action, String why, Throwable cause) {

@@ -2,6 +2,7 @@ package io.github.ecrpromotion.oci.http;
 
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryException.Reason;
+import io.github.ecrpromotion.core.registry.RegistryException.Remedy;
 import io.github.ecrpromotion.oci.internal.Json;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,6 +35,7 @@ final class HttpErrors {
         String why;
         Reason reason = Reason.UNAVAILABLE;
         boolean retryable = true;
+        Remedy remedy = null;
         // java.net.http wraps the interesting exception (ConnectException around ClosedChannelException, ...). An unknown
         // host comes as a ConnectException around an UnresolvedAddressException, without the name: checked first, so it
         // is not reported as "connection refused", and not retried (the name will not resolve a second later).
@@ -55,12 +57,13 @@ final class HttpErrors {
             reason = Reason.PROTOCOL;
             retryable = false;
             why = tlsWhy(e);
+            remedy = tlsRemedy(e);
         } else if (e instanceof InterruptedException) {
             why = "the thread was interrupted";
         } else {
             why = "of a network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         }
-        return new RegistryException(reason, "Tried to " + action + " but failed because " + why, e, retryable);
+        return new RegistryException(reason, "Tried to " + action + " but failed because " + why, e, retryable, remedy);
     }
 
     /**
@@ -71,20 +74,35 @@ final class HttpErrors {
      */
     private static String tlsWhy(Throwable e) {
         String detail = inChain(e, SSLException.class).getMessage();
-        Throwable path = inChain(e, java.security.cert.CertPathBuilderException.class);
-        if (path == null) {
-            path = inChain(e, java.security.cert.CertPathValidatorException.class);
-        }
+        Throwable path = certPathFailure(e);
         if (path != null) {
             return "the registry's TLS certificate is not trusted: no CA that this run trusts signed it, or it is not "
                     + "valid (" + (path.getMessage() == null ? detail : path.getMessage()) + ")";
         }
-        Throwable cert = inChain(e, java.security.cert.CertificateException.class);
-        if (cert != null && cert.getMessage() != null && (cert.getMessage().startsWith("No subject alternative")
-                || cert.getMessage().startsWith("No name matching"))) {
+        Throwable cert = hostNameMismatch(e);
+        if (cert != null) {
             return "the registry's TLS certificate is for another host name (" + cert.getMessage() + ")";
         }
         return "the TLS handshake failed (" + detail + ")";
+    }
+
+    /** The fix that {@link #tlsWhy} points at, as a {@link Remedy} for the front ends. */
+    private static Remedy tlsRemedy(Throwable e) {
+        return certPathFailure(e) != null ? Remedy.TRUST_CA
+                : hostNameMismatch(e) != null ? Remedy.CERTIFICATE_HOST : Remedy.CHECK_TLS;
+    }
+
+    /** No trusted CA signed the certificate (or it is not valid): the JDK's certificate path exception, if any. */
+    private static Throwable certPathFailure(Throwable e) {
+        Throwable path = inChain(e, java.security.cert.CertPathBuilderException.class);
+        return path != null ? path : inChain(e, java.security.cert.CertPathValidatorException.class);
+    }
+
+    /** The JDK's "No subject alternative ..." / "No name matching ..." certificate exception, if that is the failure. */
+    private static Throwable hostNameMismatch(Throwable e) {
+        Throwable cert = inChain(e, java.security.cert.CertificateException.class);
+        return cert != null && cert.getMessage() != null && (cert.getMessage().startsWith("No subject alternative")
+                || cert.getMessage().startsWith("No name matching")) ? cert : null;
     }
 
     private static Throwable inChain(Throwable e, Class<? extends Throwable> type) {
@@ -101,14 +119,13 @@ final class HttpErrors {
         if (attempts <= 1) {
             return e;
         }
-        return new RegistryException(e.reason(), e.getMessage() + " (" + attempts + " attempts)", e.getCause(),
-                e.isRetryable());
+        return e.withMessage(e.getMessage() + " (" + attempts + " attempts)", e.getCause());
     }
 
     static RegistryException status(String action, Response r) {
         RegistryException e = statusOnce(action, r);
         if (r.gaveUp() != null) {
-            e = new RegistryException(e.reason(), e.getMessage() + "; " + r.gaveUp(), null, e.isRetryable());
+            e = e.withMessage(e.getMessage() + "; " + r.gaveUp(), null);
         }
         return withAttempts(e, r.attempts());
     }
@@ -137,7 +154,7 @@ final class HttpErrors {
             // Go's net/http answers so (distribution included) when plain HTTP reaches its TLS port.
             return new RegistryException(Reason.PROTOCOL, "Tried to " + action + " but failed because the registry "
                     + "serves HTTPS and was spoken to over plain HTTP (HTTP 400: Client sent an HTTP request to an "
-                    + "HTTPS server)", null, false);
+                    + "HTTPS server)", null, false, Remedy.USE_TLS);
         }
         if (s == 409 || s == 412 || detail.contains("BLOB_UNKNOWN")) {
             // distribution: MANIFEST_BLOB_UNKNOWN when the manifest's blobs are not in this repository.

@@ -63,9 +63,7 @@ final class Secrets {
         if (clean == null || clean.equals(e.getMessage())) {
             return e;
         }
-        RegistryException copy = new RegistryException(e.reason(), clean, e.getCause(), e.isRetryable());
-        copy.setStackTrace(e.getStackTrace());
-        return copy;
+        return e.withMessage(clean, e.getCause());
     }
 
     /**

@@ -37,6 +37,16 @@ final class LayoutErrors {
                 + " but failed because " + file + " is not a regular file; replace it with the layout's own file");
     }
 
+    /**
+     * A lock file that is a link, FIFO or other special file: refused, never opened or followed. It holds nothing, so
+     * the fix is removing it (this tool makes a regular one on its next write).
+     */
+    static RegistryException notRegularLock(Path path, String file) {
+        return new RegistryException(Reason.PROTOCOL, "Tried to lock index.json in the OCI image layout " + path
+                + " but failed because " + file + " is not a regular file; remove it (it holds no data; the next "
+                + "write makes a regular one)");
+    }
+
     static RegistryException notALayout(Path path) {
         return new RegistryException(Reason.NOT_FOUND, "Tried to open the OCI image layout " + path
                 + " but failed because the repository was not found: " + (java.nio.file.Files.isDirectory(path)

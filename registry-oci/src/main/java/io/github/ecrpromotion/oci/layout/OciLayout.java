@@ -330,11 +330,11 @@ public final class OciLayout {
     private FileChannel openLock() throws IOException, RegistryException {
         Path lock = dir.resolve(LOCK_FILE);
         if (Files.isSymbolicLink(lock)) {
-            throw LayoutErrors.notRegular("lock index.json", dir, LOCK_FILE + " (a symbolic link)");
+            throw LayoutErrors.notRegularLock(dir, LOCK_FILE + " (a symbolic link)");
         }
         if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS)
                 && !Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
-            throw LayoutErrors.notRegular("lock index.json", dir, LOCK_FILE);
+            throw LayoutErrors.notRegularLock(dir, LOCK_FILE);
         }
         // NOFOLLOW_LINKS closes the gap between the check and the open (O_NOFOLLOW).
         return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);

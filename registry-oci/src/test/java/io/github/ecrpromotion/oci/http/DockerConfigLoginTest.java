@@ -175,6 +175,7 @@ public class DockerConfigLoginTest {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertEquals(RegistryException.Reason.AUTH, e.reason());
             assertTrue(e.getMessage(), e.getMessage().contains("docker-credential-absent was not found in"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.CREDENTIAL_HELPER), e.remedy());
             assertFalse(e.getMessage(), e.getMessage().contains("\n"));
         }
     }
@@ -186,6 +187,7 @@ public class DockerConfigLoginTest {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertTrue(e.getMessage(), e.getMessage().contains(
                     "docker-credential-surely-not-installed-xyz was not found on the PATH"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.CREDENTIAL_HELPER), e.remedy());
         }
     }
 
@@ -196,6 +198,7 @@ public class DockerConfigLoginTest {
         try (Registry r = open(options())) {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertTrue(e.getMessage(), e.getMessage().contains("docker-credential-test exited with code 7"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.CREDENTIAL_HELPER), e.remedy());
             assertFalse(e.getMessage(), e.getMessage().contains("leaked-Secret-123"));
         }
     }
@@ -208,6 +211,7 @@ public class DockerConfigLoginTest {
         try (Registry r = open(options().timeout(Duration.ofSeconds(1)))) {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertTrue(e.getMessage(), e.getMessage().contains("docker-credential-test did not answer within"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.CREDENTIAL_HELPER), e.remedy());
         }
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(15)) < 0);
     }

@@ -90,6 +90,7 @@ public class TlsDockerRegistryTest {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertFalse(e.isRetryable());
             assertTrue(e.getMessage(), e.getMessage().contains("TLS certificate is not trusted"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.TRUST_CA), e.remedy());
             assertFalse(e.getMessage(), e.getMessage().toLowerCase().contains("plain http"));
         }
     }
@@ -106,6 +107,7 @@ public class TlsDockerRegistryTest {
         try (Registry r = open(otherName, options().tls(true).caCertificate(otherName.caCertificate().orElseThrow()))) {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertTrue(e.getMessage(), e.getMessage().contains("TLS certificate is for another host name"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.CERTIFICATE_HOST), e.remedy());
         }
     }
 
@@ -121,6 +123,7 @@ public class TlsDockerRegistryTest {
         try (Registry r = open(server, options().caCertificate(server.caCertificate().orElseThrow()))) {
             RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
             assertFalse(e.getMessage(), e.getMessage().contains("TLS"));
+            assertEquals(java.util.Optional.of(RegistryException.Remedy.USE_TLS), e.remedy());
         }
     }
 

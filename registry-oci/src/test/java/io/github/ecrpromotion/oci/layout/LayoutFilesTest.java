@@ -79,7 +79,7 @@ public class LayoutFilesTest {
         Files.deleteIfExists(lock);
         Files.createSymbolicLink(lock, victim);
         RegistryException e = assertThrows(RegistryException.class, () -> promote(layout));
-        assertTrue(e.getMessage(), e.getMessage().contains("index.json.lock (a symbolic link) is not a regular file"));
+        assertTrue(e.getMessage(), e.getMessage().contains("index.json.lock (a symbolic link) is not a regular file; remove it"));
         assertFalse(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
