@@ -188,6 +188,12 @@ final class Transport {
             throw HttpErrors.auth(action, "the proxy " + options.proxy().map(Object::toString).orElse("on the way")
                     + " refused the request (HTTP 407 Proxy Authentication Required)");
         }
+        if (r.status() == 401 && !sameOrigin(base, r.uri())) {
+            // Another host (a Link or a redirect led there) wants credentials: they are the registry's, never its.
+            throw HttpErrors.auth(action, "the registry sent the request on to " + r.uri().getScheme() + "://"
+                    + r.uri().getRawAuthority() + ", which asks for credentials (HTTP 401), and credentials go only to "
+                    + "the registry at " + base.getScheme() + "://" + base.getRawAuthority());
+        }
         if (r.status() == 401) {
             Optional<String> retry = auth.retryAfter401(r.header("WWW-Authenticate"), scope, authorization, action,
                     deadline);
@@ -208,8 +214,11 @@ final class Transport {
         URI at = uri;
         Set<URI> seen = new HashSet<>();
         seen.add(at);
-        Optional<String> auth = authorization;
         for (int hop = 0; ; hop++) {
+            // Credentials are for the registry, not for wherever a Link or a redirect leads (a CDN, a storage bucket,
+            // another host a hostile registry names): only requests to the registry's own scheme, host and port get
+            // them.
+            Optional<String> auth = sameOrigin(base, at) ? authorization : Optional.empty();
             Response r = exchange(action, method, at, headers, body, auth, limit, deadline);
             if (!redirects(method, r.status())) {
                 return r;
@@ -235,10 +244,6 @@ final class Transport {
             if (hop + 1 > MAX_REDIRECTS) {
                 throw HttpErrors.protocol(action, "the registry redirected more than " + MAX_REDIRECTS + " times");
             }
-            if (!sameOrigin(at, next)) {
-                // Credentials are for the registry, not for wherever it sends us (a CDN, a storage bucket).
-                auth = Optional.empty();
-            }
             at = next;
         }
     }
@@ -263,9 +268,22 @@ final class Transport {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * A URL a registry chose (a Link, a Location, a token realm) that the JDK client can request: http or https with a
+     * host. Anything else is the registry's error, reported as such rather than as the client's IllegalArgumentException.
+     */
+    static void requestable(URI uri, String action) throws RegistryException {
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw HttpErrors.protocol(action, "the registry pointed at a URL that is not http or https with a host name");
+        }
+    }
+
     private Response exchange(String action, String method, URI uri, Map<String, String> headers, byte[] body,
                               Optional<String> authorization, CappedBody.Limit limit, Deadline deadline)
             throws RegistryException {
+        requestable(uri, action);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
