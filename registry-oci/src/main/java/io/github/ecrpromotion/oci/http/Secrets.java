@@ -32,9 +32,20 @@ final class Secrets {
         return s;
     }
 
+    /**
+     * The secret and the forms a registry or proxy may echo it in: URL-encoded, with {@code /} escaped as JSON may
+     * escape it, and a base64 value without its {@code =} padding (which an echo may have encoded as {@code %3D}).
+     */
     void add(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            values.add(secret);
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        values.add(secret);
+        values.add(java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        values.add(secret.replace("/", "\\/"));
+        String unpadded = secret.replaceAll("=+$", "");
+        if (unpadded.length() >= 8) {
+            values.add(unpadded);
         }
     }
 
