@@ -64,4 +64,14 @@ public class SecretsTest {
         org.junit.Assert.assertFalse(out, out.contains("p%40ss"));
         org.junit.Assert.assertFalse(out, out.contains("w+rd-long"));
     }
+
+    @Test
+    public void scrub_ofOurOwnMessage_withAOneLetterPassword_doesNotMaskEveryLetterAndSoSpellTheSecret() {
+        // Found by an independent attack: a credential helper answered the password "s"; the message came out as
+        // "Tried to li****t the tag**** of ... becau****e", which garbles the message and shows the password.
+        Secrets s = Secrets.of(RegistryOptions.builder().basicAuth("u", "s").build());
+        String text = "Tried to list the tags of 127.0.0.1:5000/app but failed because the registry rejected the "
+                + "credentials of user 'u' (HTTP 401)";
+        assertEquals(text, s.scrub(new RegistryException(Reason.AUTH, text)).getMessage());
+    }
 }
