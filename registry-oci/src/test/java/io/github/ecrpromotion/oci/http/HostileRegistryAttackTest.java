@@ -171,4 +171,20 @@ public class HostileRegistryAttackTest {
                 () -> registry.resolve(ImageRef.of(Tag.of("build-1"))));
         assertFalse(e.getMessage(), e.getMessage().contains("leaked-token-value"));
     }
+
+    // --- bodies a proxy compressed
+
+    @Test
+    public void getManifest_whenTheBodyComesGzipped_readsTheManifestItEncodes() throws Exception {
+        // Go clients (crane, docker) ask for gzip and decode it; a proxy in front of a registry may compress anyway.
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(zipped)) {
+            z.write(IMAGE.manifest().bytes());
+        }
+        front.next(r -> r.method().equals("GET") && r.path().endsWith("/manifests/build-1"),
+                Misanswer.status(200, Map.of("Content-Type", IMAGE.manifest().mediaType(), "Content-Encoding", "gzip",
+                        "Docker-Content-Digest", IMAGE.manifest().digest().toString()), zipped.toByteArray()));
+        org.junit.Assert.assertArrayEquals(IMAGE.manifest().bytes(),
+                registry.getManifest(ImageRef.of(Tag.of("build-1"))).orElseThrow().bytes());
+    }
 }
