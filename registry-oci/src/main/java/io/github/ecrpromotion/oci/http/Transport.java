@@ -290,7 +290,48 @@ final class Transport {
         authorization.ifPresent(a -> b.header("Authorization", a));
         ProxyRouting.authorize(b, uri, options);
         HttpResponse<byte[]> r = call(client, b, method, limit, deadline, action);
-        return new Response(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body(), uri, secrets, 1, null);
+        byte[] raw = r.body() == null ? new byte[0] : r.body();
+        return new Response(r.statusCode(), r.headers(), decoded(r.statusCode(), r.headers(), raw, limit, action), uri,
+                secrets, 1, null);
+    }
+
+    /**
+     * The body without a {@code Content-Encoding: gzip} a proxy put on it (Go clients such as crane ask for gzip and
+     * decode it, so such proxies exist), decoded up to the endpoint's limit. Another encoding, or a gzip body that
+     * does not decode, is a PROTOCOL error on a success answer; an error answer then just has no body to quote.
+     */
+    static byte[] decoded(int status, java.net.http.HttpHeaders headers, byte[] body, CappedBody.Limit limit,
+                          String action) throws RegistryException {
+        String encoding = headers.firstValue("Content-Encoding").map(String::trim).orElse("");
+        if (body.length == 0 || encoding.isEmpty() || encoding.equalsIgnoreCase("identity")) {
+            return body;
+        }
+        boolean success = status / 100 == 2;
+        CappedBody.Limit cap = success ? limit : CappedBody.Limit.ERROR;
+        if (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip")) {
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(body))) {
+                byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap.bytes() + 1));
+                if (out.length <= cap.bytes()) {
+                    return out;
+                }
+                if (!success) {
+                    return java.util.Arrays.copyOf(out, (int) cap.bytes());
+                }
+                throw HttpErrors.protocol(action, "the registry's answer is larger than " + cap);
+            } catch (IOException e) {
+                if (!success) {
+                    return new byte[0];
+                }
+                throw HttpErrors.protocol(action, "the registry's answer is marked gzip-encoded (Content-Encoding) but "
+                        + "does not decode as gzip");
+            }
+        }
+        if (!success) {
+            return new byte[0];
+        }
+        throw HttpErrors.protocol(action, "the registry's answer is encoded in a way this tool does not decode "
+                + "(Content-Encoding other than gzip)");
     }
 
     /**
