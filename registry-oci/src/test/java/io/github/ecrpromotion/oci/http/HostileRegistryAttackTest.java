@@ -187,4 +187,17 @@ public class HostileRegistryAttackTest {
         org.junit.Assert.assertArrayEquals(IMAGE.manifest().bytes(),
                 registry.getManifest(ImageRef.of(Tag.of("build-1"))).orElseThrow().bytes());
     }
+
+    // --- challenges
+
+    @Test
+    public void resolve_whenOneHeaderCarriesABearerAndABasicChallenge_usesTheBearerChallengesOwnRealm() throws Exception {
+        // RFC 9110 11.6.1: one WWW-Authenticate may list several challenges; the Basic one's realm is not a URL.
+        other.answerInstead(r -> r.path().equals("/token"), 200, "application/json",
+                "{\"token\":\"combined-challenge-token\"}".getBytes(StandardCharsets.UTF_8));
+        front.next(manifest("build-1"), Misanswer.status(401, Map.of("WWW-Authenticate",
+                "Bearer realm=\"" + other.uri() + "/token\",service=\"field\", Basic realm=\"field\"")));
+        assertEquals(IMAGE.manifest().digest(), registry.resolve(ImageRef.of(Tag.of("build-1"))).orElseThrow());
+        assertEquals("Bearer combined-challenge-token", front.requests().get(1).header("Authorization"));
+    }
 }
