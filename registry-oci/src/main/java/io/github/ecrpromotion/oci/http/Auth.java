@@ -189,6 +189,7 @@ final class Auth {
         } catch (IllegalArgumentException bad) {
             throw HttpErrors.protocol(action, "the registry's token realm is not a valid URL");
         }
+        Transport.requestable(uri, action);
         if (creds.isPresent()) {
             requireSafeRealm(uri, action);
         }
@@ -236,6 +237,7 @@ final class Auth {
         } catch (IllegalArgumentException bad) {
             throw HttpErrors.protocol(action, "the registry's token realm is not a valid URL");
         }
+        Transport.requestable(uri, action);
         requireSafeRealm(uri, action);
         StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=ecr-promotion&refresh_token=")
                 .append(enc(creds.password()));
@@ -276,6 +278,11 @@ final class Auth {
             throw HttpErrors.protocol(action, "the token server at " + uri.getHost() + " answered without a token");
         }
         secrets.add(token);
+        if (!token.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            // The JDK would refuse the header quoting its value; the token is never shown.
+            throw HttpErrors.protocol(action, "the token server at " + uri.getHost() + " answered with a token that "
+                    + "cannot be sent in an HTTP header (it holds a space, a control or a non-ASCII character)");
+        }
         tokens.put(scope, token);
         return token;
     }

@@ -25,8 +25,15 @@ record Challenge(String scheme, Map<String, String> params) {
         String scheme = (sp < 0 ? h : h.substring(0, sp)).toLowerCase(Locale.ROOT);
         Map<String, String> params = new LinkedHashMap<>();
         if (sp > 0) {
-            Matcher m = PARAM.matcher(h.substring(sp + 1));
-            while (m.find()) {
+            String rest = h.substring(sp + 1);
+            Matcher m = PARAM.matcher(rest);
+            int pos = 0;
+            while (m.find(pos)) {
+                if (!rest.substring(pos, m.start()).matches("[\\s,]*")) {
+                    // "..., Basic realm=..." : the next challenge of the same header begins; its params are not ours.
+                    break;
+                }
+                pos = m.end();
                 String v = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
                 params.put(m.group(1).toLowerCase(Locale.ROOT), v);
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Secrets {
     private static final String MASK = "****";
+    private static final int MIN_IN_OWN_TEXT = 8;
     private final Set<String> values = ConcurrentHashMap.newKeySet();
 
     static Secrets of(RegistryOptions options) {
@@ -32,9 +33,20 @@ final class Secrets {
         return s;
     }
 
+    /**
+     * The secret and the forms a registry or proxy may echo it in: URL-encoded, with {@code /} escaped as JSON may
+     * escape it, and a base64 value without its {@code =} padding (which an echo may have encoded as {@code %3D}).
+     */
     void add(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            values.add(secret);
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        values.add(secret);
+        values.add(java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        values.add(secret.replace("/", "\\/"));
+        String unpadded = secret.replaceAll("=+$", "");
+        if (unpadded.length() >= 8) {
+            values.add(unpadded);
         }
     }
 
@@ -46,20 +58,30 @@ final class Secrets {
 
     /** The text with every secret replaced by {@code ****}, longest first (a token may contain a short password). */
     String scrub(String text) {
+        return scrub(text, 1);
+    }
+
+    private String scrub(String text, int minLength) {
         if (text == null || values.isEmpty()) {
             return text;
         }
         String out = text;
-        List<String> longestFirst = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> longestFirst = values.stream().filter(v -> v.length() >= minLength)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         for (String v : longestFirst) {
             out = out.replace(v, MASK);
         }
         return out;
     }
 
-    /** The same exception when its message holds no secret; else a copy with the scrubbed message and the same cause. */
+    /**
+     * The same exception when its message holds no secret; else a copy with the scrubbed message and the same cause.
+     * Secrets shorter than {@value #MIN_IN_OWN_TEXT} characters are left to {@link #quote}: in a whole message they
+     * would mask letters of this tool's own words ("li****t the tag****" for the password "s"), garbling it and
+     * spelling the secret. Registry text reaches a message only through {@link #quote}, which removes them all.
+     */
     RegistryException scrub(RegistryException e) {
-        String clean = scrub(e.getMessage());
+        String clean = scrub(e.getMessage(), MIN_IN_OWN_TEXT);
         if (clean == null || clean.equals(e.getMessage())) {
             return e;
         }

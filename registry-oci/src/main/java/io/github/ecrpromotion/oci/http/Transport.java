@@ -188,6 +188,12 @@ final class Transport {
             throw HttpErrors.auth(action, "the proxy " + options.proxy().map(Object::toString).orElse("on the way")
                     + " refused the request (HTTP 407 Proxy Authentication Required)");
         }
+        if (r.status() == 401 && !sameOrigin(base, r.uri())) {
+            // Another host (a Link or a redirect led there) wants credentials: they are the registry's, never its.
+            throw HttpErrors.auth(action, "the registry sent the request on to " + r.uri().getScheme() + "://"
+                    + r.uri().getRawAuthority() + ", which asks for credentials (HTTP 401), and credentials go only to "
+                    + "the registry at " + base.getScheme() + "://" + base.getRawAuthority());
+        }
         if (r.status() == 401) {
             Optional<String> retry = auth.retryAfter401(r.header("WWW-Authenticate"), scope, authorization, action,
                     deadline);
@@ -208,8 +214,11 @@ final class Transport {
         URI at = uri;
         Set<URI> seen = new HashSet<>();
         seen.add(at);
-        Optional<String> auth = authorization;
         for (int hop = 0; ; hop++) {
+            // Credentials are for the registry, not for wherever a Link or a redirect leads (a CDN, a storage bucket,
+            // another host a hostile registry names): only requests to the registry's own scheme, host and port get
+            // them.
+            Optional<String> auth = sameOrigin(base, at) ? authorization : Optional.empty();
             Response r = exchange(action, method, at, headers, body, auth, limit, deadline);
             if (!redirects(method, r.status())) {
                 return r;
@@ -235,10 +244,6 @@ final class Transport {
             if (hop + 1 > MAX_REDIRECTS) {
                 throw HttpErrors.protocol(action, "the registry redirected more than " + MAX_REDIRECTS + " times");
             }
-            if (!sameOrigin(at, next)) {
-                // Credentials are for the registry, not for wherever it sends us (a CDN, a storage bucket).
-                auth = Optional.empty();
-            }
             at = next;
         }
     }
@@ -263,16 +268,70 @@ final class Transport {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * A URL a registry chose (a Link, a Location, a token realm) that the JDK client can request: http or https with a
+     * host. Anything else is the registry's error, reported as such rather than as the client's IllegalArgumentException.
+     */
+    static void requestable(URI uri, String action) throws RegistryException {
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw HttpErrors.protocol(action, "the registry pointed at a URL that is not http or https with a host name");
+        }
+    }
+
     private Response exchange(String action, String method, URI uri, Map<String, String> headers, byte[] body,
                               Optional<String> authorization, CappedBody.Limit limit, Deadline deadline)
             throws RegistryException {
+        requestable(uri, action);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         authorization.ifPresent(a -> b.header("Authorization", a));
         ProxyRouting.authorize(b, uri, options);
         HttpResponse<byte[]> r = call(client, b, method, limit, deadline, action);
-        return new Response(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body(), uri, secrets, 1, null);
+        byte[] raw = r.body() == null ? new byte[0] : r.body();
+        return new Response(r.statusCode(), r.headers(), decoded(r.statusCode(), r.headers(), raw, limit, action), uri,
+                secrets, 1, null);
+    }
+
+    /**
+     * The body without a {@code Content-Encoding: gzip} a proxy put on it (Go clients such as crane ask for gzip and
+     * decode it, so such proxies exist), decoded up to the endpoint's limit. Another encoding, or a gzip body that
+     * does not decode, is a PROTOCOL error on a success answer; an error answer then just has no body to quote.
+     */
+    static byte[] decoded(int status, java.net.http.HttpHeaders headers, byte[] body, CappedBody.Limit limit,
+                          String action) throws RegistryException {
+        String encoding = headers.firstValue("Content-Encoding").map(String::trim).orElse("");
+        if (body.length == 0 || encoding.isEmpty() || encoding.equalsIgnoreCase("identity")) {
+            return body;
+        }
+        boolean success = status / 100 == 2;
+        CappedBody.Limit cap = success ? limit : CappedBody.Limit.ERROR;
+        if (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip")) {
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(body))) {
+                byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap.bytes() + 1));
+                if (out.length <= cap.bytes()) {
+                    return out;
+                }
+                if (!success) {
+                    return java.util.Arrays.copyOf(out, (int) cap.bytes());
+                }
+                throw HttpErrors.protocol(action, "the registry's answer is larger than " + cap);
+            } catch (IOException e) {
+                if (!success) {
+                    return new byte[0];
+                }
+                throw HttpErrors.protocol(action, "the registry's answer is marked gzip-encoded (Content-Encoding) but "
+                        + "does not decode as gzip");
+            }
+        }
+        if (!success) {
+            return new byte[0];
+        }
+        throw HttpErrors.protocol(action, "the registry's answer is encoded in a way this tool does not decode "
+                + "(Content-Encoding other than gzip)");
     }
 
     /**
