@@ -68,6 +68,14 @@ public class EcrCommandsTest {
     }
 
     @Test
+    public void state_onEcrHostWithItsPort443_isTheSameEcrRepository() {
+        Cli.Run run = Cli.run("state", REPO.replace(".amazonaws.com/", ".amazonaws.com:443/"), "--endpoint-url",
+                moto.endpoint());
+        assertEquals(run.toString(), 0, run.exit());
+        assertEquals(Cli.run("state", REPO, "--endpoint-url", moto.endpoint()).out(), run.out());
+    }
+
+    @Test
     public void to_onEcr_movesStagingAndStateShowsIt() {
         Cli.Run run = Cli.run("to", "staging", REPO, "--from", "testing", "--endpoint-url", moto.endpoint());
         assertEquals(run.toString(), 0, run.exit());

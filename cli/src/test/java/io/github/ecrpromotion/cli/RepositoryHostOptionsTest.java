@@ -28,6 +28,7 @@ public class RepositoryHostOptionsTest {
             "123456789012.dkr-ecr.us-east-1.on.aws/app",
             "123456789012.dkr-ecr-fips.us-east-1.on.aws/app",
             "123456789012.DKR-ECR.US-EAST-1.ON.AWS/app",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com:443/app",
         };
         for (String text : table) {
             withEndpointUrl().requireApplicable(Repository.parse(text));

@@ -99,6 +99,11 @@ public final class Repository {
             throw invalid(text, "the name '" + name + "' must be lower-case letters and digits separated by '.', '_', '__', '-' or '/'");
         }
         Matcher ecr = ecrHost(host);
+        int portAt = host.lastIndexOf(':');
+        if (ecr == null && portAt > 0 && !host.startsWith("[") && ecrHost(host.substring(0, portAt)) != null) {
+            throw invalid(text, "its ECR host names the port " + host.substring(portAt + 1) + ", but Amazon ECR serves "
+                    + "HTTPS on port 443 only: leave the port out");
+        }
         if (ecr != null) {
             // The SDK picks the partition from the region, so a host whose domain and region disagree would silently be
             // served by another partition's endpoint: refuse it rather than guess.
@@ -115,9 +120,12 @@ public final class Repository {
         return new Repository(kind, host, name, null);
     }
 
-    /** The match of an ECR host, or null: IPv4 prefixes ({@code dkr.ecr}) go with amazonaws domains, dual-stack with on.*. */
+    /**
+     * The match of an ECR host, or null: IPv4 prefixes ({@code dkr.ecr}) go with amazonaws domains, dual-stack with on.*.
+     * ECR serves HTTPS on port 443 only, so {@code :443} written out is the same endpoint.
+     */
     private static Matcher ecrHost(String host) {
-        Matcher m = ECR_HOST.matcher(host);
+        Matcher m = ECR_HOST.matcher(host.endsWith(":443") ? host.substring(0, host.length() - 4) : host);
         return m.matches() && m.group(2).startsWith("dkr-ecr") == m.group(4).startsWith("on.") ? m : null;
     }
 

@@ -23,6 +23,7 @@ public class RepositoryHostTest {
             {"123456789012.dkr-ecr.eu-west-1.on.aws/app", "eu-west-1", false, true},
             {"123456789012.dkr-ecr-fips.us-east-2.on.aws/app", "us-east-2", true, true},
             {"123456789012.dkr-ecr.cn-north-1.on.amazonwebservices.com.cn/app", "cn-north-1", false, true},
+            {"123456789012.dkr.ecr.us-east-1.amazonaws.com:443/app", "us-east-1", false, false}, // ECR's only port
         };
         for (Object[] row : table) {
             String text = (String) row[0];
@@ -95,6 +96,7 @@ public class RepositoryHostTest {
             {"123456789012.dkr.ecr.cn-north-1.amazonaws.com/app", "the China regions (cn-*) are served under"},
             {"123456789012.dkr-ecr.cn-north-1.on.aws/app", "the China regions (cn-*)"},
             {"LOCALHOST:5000/App", "lower-case"},
+            {"123456789012.dkr.ecr.us-east-1.amazonaws.com:5000/app", "Amazon ECR serves HTTPS on port 443 only"},
         };
         for (String[] row : table) {
             InvalidInputException e = assertThrows(row[0], InvalidInputException.class, () -> Repository.parse(row[0]));
@@ -110,7 +112,6 @@ public class RepositoryHostTest {
             "12345678901.dkr.ecr.us-east-1.amazonaws.com/app",              // 11 digits: no account
             "123456789012.dkr-ecr.us-east-1.amazonaws.com/app",             // dual-stack prefix, IPv4 domain
             "123456789012.dkr.ecr.us-east-1.on.aws/app",                    // IPv4 prefix, dual-stack domain
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com:443/app",         // ECR hosts have no port
         };
         for (String text : table) {
             Repository r = Repository.parse(text);

@@ -34,6 +34,8 @@ final class Auth {
     private final HttpClient client;
     private final String host;
     private final RegistryOptions options;
+    /** Whether the registry is spoken to over HTTPS: then credentials never travel to its token realm in the clear. */
+    private final boolean https;
     private final Secrets secrets;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private volatile Challenge bearer;
@@ -41,9 +43,10 @@ final class Auth {
     private volatile Optional<Credentials> credentials;
     private volatile String searched;
 
-    Auth(HttpClient client, String host, RegistryOptions options, Secrets secrets) {
+    Auth(HttpClient client, String host, boolean https, RegistryOptions options, Secrets secrets) {
         this.client = client;
         this.host = host;
+        this.https = https;
         this.options = options;
         this.secrets = secrets;
     }
@@ -138,8 +141,10 @@ final class Auth {
 
     /**
      * The registry names the token realm, and the credentials go there: only over HTTPS, or to the registry's own host
-     * (a plain-HTTP registry on a trusted network), or from a loopback registry to a loopback token server. Never to
-     * a link-local address (169.254.0.0/16, fe80::/10: cloud metadata services) a remote registry points at.
+     * when the registry itself is spoken to over plain HTTP (a plain-HTTP registry on a trusted network), or from a
+     * loopback registry to a loopback token server. An HTTPS registry never sends them to a plain-HTTP realm, even on
+     * its own host: that would undo the TLS the user asked for. Never to a link-local address (169.254.0.0/16,
+     * fe80::/10: cloud metadata services) a remote registry points at.
      */
     private void requireSafeRealm(URI realm, String action) throws RegistryException {
         String realmHost = realm.getHost() == null ? "" : realm.getHost().toLowerCase(java.util.Locale.ROOT);
@@ -150,6 +155,11 @@ final class Auth {
         if (!sameHost && !bothLoopback && linkLocal(bareRealm)) {
             throw HttpErrors.auth(action, "the registry names the token realm " + realm.getScheme() + "://" + realmHost
                     + ", a link-local address (such as a cloud metadata service), and credentials are never sent there");
+        }
+        if (!"https".equalsIgnoreCase(realm.getScheme()) && https && !bothLoopback) {
+            throw HttpErrors.auth(action, "the registry is spoken to over HTTPS but names the token realm "
+                    + realm.getScheme() + "://" + realmHost + " over plain HTTP, and credentials are never sent in the "
+                    + "clear to a registry reached over HTTPS");
         }
         if (!"https".equalsIgnoreCase(realm.getScheme()) && !sameHost && !bothLoopback) {
             throw HttpErrors.auth(action, "the registry names the token realm " + realm.getScheme() + "://" + realmHost

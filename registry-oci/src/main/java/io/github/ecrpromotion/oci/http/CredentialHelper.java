@@ -103,6 +103,13 @@ final class CredentialHelper {
         } catch (IllegalArgumentException e) {
             throw fail(action, program(name) + " did not print a JSON object with Username and Secret");
         }
+        for (String field : new String[] {"Username", "Secret"}) {
+            Object v = doc.get(field);
+            if (v != null && !(v instanceof String)) {
+                // Its value is not quoted: it may be the secret in another shape.
+                throw fail(action, program(name) + " printed a " + field + " that is not a JSON string");
+            }
+        }
         String user = Json.string(doc.get("Username"));
         String secret = Json.string(doc.get("Secret"));
         if (secret == null || secret.isEmpty()) {

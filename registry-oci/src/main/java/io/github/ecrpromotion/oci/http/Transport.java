@@ -80,7 +80,7 @@ final class Transport {
         String scheme = options.tls() ? "https" : repository.isLoopback() || options.plainHttp() ? "http" : "https";
         this.base = URI.create(scheme + "://" + host + "/v2/");
         this.name = name;
-        this.auth = new Auth(client, repository.host().orElseThrow(), options, secrets);
+        this.auth = new Auth(client, repository.host().orElseThrow(), "https".equals(scheme), options, secrets);
     }
 
     Repository repository() {

@@ -204,6 +204,17 @@ public class DockerConfigLoginTest {
     }
 
     @Test
+    public void credsStore_helperPrintingASecretThatIsNotAString_isAnErrorNamingTheField_notAnonymous() throws Exception {
+        helper("test", "echo '{\"Username\":\"ci\",\"Secret\":{\"value\":\"nested-Secret-456\"}}'");
+        Files.writeString(config, "{\"credsStore\":\"test\"}");
+        try (Registry r = open(options())) {
+            RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
+            assertTrue(e.getMessage(), e.getMessage().contains("docker-credential-test printed a Secret that is not a JSON string"));
+            assertFalse(e.getMessage(), e.getMessage().contains("nested-Secret-456"));
+        }
+    }
+
+    @Test
     public void credsStore_helperThatHangs_isKilledAtTheTimeout() throws Exception {
         helper("test", "sleep 30");
         Files.writeString(config, "{\"credsStore\":\"test\"}");
