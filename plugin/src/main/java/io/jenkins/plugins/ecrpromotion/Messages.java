@@ -5,9 +5,10 @@ import org.jvnet.localizer.ResourceBundleHolder;
 
 /**
  * Localized texts from {@code Messages.properties}, in the shape localizer-maven-plugin generates (that plugin
- * lives in the unreachable Jenkins repository, so this class is written by hand). {@code _Key()} returns a
- * {@link Localizable} that is resolved in the viewer's locale; {@code Key()} the text in the default locale.
- * Keys use dots; methods use underscores.
+ * lives in the unreachable Jenkins repository, so this class is kept by hand; {@code MessagesTest} checks that it
+ * and the properties file name the same keys with the same number of arguments). {@code _Key()} returns a
+ * {@link Localizable} that is resolved in the viewer's locale; {@code Key()} the text in the current locale.
+ * Keys use dots; methods use underscores. Numbers are passed as text, so a build number never gets a grouping comma.
  */
 public final class Messages {
     private static final ResourceBundleHolder HOLDER = ResourceBundleHolder.get(Messages.class);
@@ -15,23 +16,453 @@ public final class Messages {
     private Messages() {
     }
 
-    /** "ECR Promotion": title of the permission group. */
+    /** ECR Promotion */
     public static String EcrPromotionPermissions_GroupTitle() {
         return HOLDER.format("EcrPromotionPermissions.GroupTitle");
     }
 
-    /** Localizable form of {@link #EcrPromotionPermissions_GroupTitle()}. */
+    /** Localizable form of {@link #EcrPromotionPermissions_GroupTitle}. */
     public static Localizable _EcrPromotionPermissions_GroupTitle() {
         return new Localizable(HOLDER, "EcrPromotionPermissions.GroupTitle");
     }
 
-    /** Description of the Promote permission. */
+    /** Use the promote and roll-back buttons on a build page of this job: move an environment ... */
     public static String EcrPromotionPermissions_Promote_Description() {
         return HOLDER.format("EcrPromotionPermissions.Promote.Description");
     }
 
-    /** Localizable form of {@link #EcrPromotionPermissions_Promote_Description()}. */
+    /** Localizable form of {@link #EcrPromotionPermissions_Promote_Description}. */
     public static Localizable _EcrPromotionPermissions_Promote_Description() {
         return new Localizable(HOLDER, "EcrPromotionPermissions.Promote.Description");
+    }
+
+    /** ECR Promotion */
+    public static String Action_DisplayName() {
+        return HOLDER.format("Action.DisplayName");
+    }
+
+    /** Localizable form of {@link #Action_DisplayName}. */
+    public static Localizable _Action_DisplayName() {
+        return new Localizable(HOLDER, "Action.DisplayName");
+    }
+
+    /** Environments */
+    public static String Environments_DisplayName() {
+        return HOLDER.format("Environments.DisplayName");
+    }
+
+    /** Localizable form of {@link #Environments_DisplayName}. */
+    public static Localizable _Environments_DisplayName() {
+        return new Localizable(HOLDER, "Environments.DisplayName");
+    }
+
+    /** build #&#123;0&#125; is gone */
+    public static String Environments_BuildGone(Object arg0) {
+        return HOLDER.format("Environments.BuildGone", arg0);
+    }
+
+    /** Localizable form of {@link #Environments_BuildGone}. */
+    public static Localizable _Environments_BuildGone(Object arg0) {
+        return new Localizable(HOLDER, "Environments.BuildGone", arg0);
+    }
+
+    /** Build #&#123;0&#125; of this job recorded no image; reload the Environments page. */
+    public static String Environments_NoSuchBuild(Object arg0) {
+        return HOLDER.format("Environments.NoSuchBuild", arg0);
+    }
+
+    /** Localizable form of {@link #Environments_NoSuchBuild}. */
+    public static Localizable _Environments_NoSuchBuild(Object arg0) {
+        return new Localizable(HOLDER, "Environments.NoSuchBuild", arg0);
+    }
+
+    /** ECR environments */
+    public static String Badge_DisplayName() {
+        return HOLDER.format("Badge.DisplayName");
+    }
+
+    /** Localizable form of {@link #Badge_DisplayName}. */
+    public static Localizable _Badge_DisplayName() {
+        return new Localizable(HOLDER, "Badge.DisplayName");
+    }
+
+    /** &#123;0&#125; holds this build\u2019s image of &#123;1&#125; */
+    public static String Badge_Tooltip(Object arg0, Object arg1) {
+        return HOLDER.format("Badge.Tooltip", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Badge_Tooltip}. */
+    public static Localizable _Badge_Tooltip(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Badge.Tooltip", arg0, arg1);
+    }
+
+    /** state unavailable: &#123;0&#125; */
+    public static String LiveState_Unavailable(Object arg0) {
+        return HOLDER.format("LiveState.Unavailable", arg0);
+    }
+
+    /** Localizable form of {@link #LiveState_Unavailable}. */
+    public static Localizable _LiveState_Unavailable(Object arg0) {
+        return new Localizable(HOLDER, "LiveState.Unavailable", arg0);
+    }
+
+    /** Promote to &#123;0&#125; */
+    public static String Button_Promote(Object arg0) {
+        return HOLDER.format("Button.Promote", arg0);
+    }
+
+    /** Localizable form of {@link #Button_Promote}. */
+    public static Localizable _Button_Promote(Object arg0) {
+        return new Localizable(HOLDER, "Button.Promote", arg0);
+    }
+
+    /** Promote &#123;0&#125; from &#123;1&#125; to &#123;2&#125;? */
+    public static String Button_Promote_Question(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Button.Promote.Question", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Button_Promote_Question}. */
+    public static Localizable _Button_Promote_Question(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Button.Promote.Question", arg0, arg1, arg2);
+    }
+
+    /** Roll back &#123;0&#125; to &#123;1&#125; */
+    public static String Button_RollBack(Object arg0, Object arg1) {
+        return HOLDER.format("Button.RollBack", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Button_RollBack}. */
+    public static Localizable _Button_RollBack(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Button.RollBack", arg0, arg1);
+    }
+
+    /** Roll back &#123;0&#125; to &#123;1&#125;? */
+    public static String Button_RollBack_Question(Object arg0, Object arg1) {
+        return HOLDER.format("Button.RollBack.Question", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Button_RollBack_Question}. */
+    public static Localizable _Button_RollBack_Question(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Button.RollBack.Question", arg0, arg1);
+    }
+
+    /** &#123;0&#125; now holds &#123;1&#125;. */
+    public static String Button_NowHolds(Object arg0, Object arg1) {
+        return HOLDER.format("Button.NowHolds", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Button_NowHolds}. */
+    public static Localizable _Button_NowHolds(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Button.NowHolds", arg0, arg1);
+    }
+
+    /** &#123;0&#125; holds no image yet. */
+    public static String Button_HoldsNothing(Object arg0) {
+        return HOLDER.format("Button.HoldsNothing", arg0);
+    }
+
+    /** Localizable form of {@link #Button_HoldsNothing}. */
+    public static Localizable _Button_HoldsNothing(Object arg0) {
+        return new Localizable(HOLDER, "Button.HoldsNothing", arg0);
+    }
+
+    /** Environment */
+    public static String Column_Environment() {
+        return HOLDER.format("Column.Environment");
+    }
+
+    /** Localizable form of {@link #Column_Environment}. */
+    public static Localizable _Column_Environment() {
+        return new Localizable(HOLDER, "Column.Environment");
+    }
+
+    /** Holds now */
+    public static String Column_HoldsNow() {
+        return HOLDER.format("Column.HoldsNow");
+    }
+
+    /** Localizable form of {@link #Column_HoldsNow}. */
+    public static Localizable _Column_HoldsNow() {
+        return new Localizable(HOLDER, "Column.HoldsNow");
+    }
+
+    /** Build */
+    public static String Column_Build() {
+        return HOLDER.format("Column.Build");
+    }
+
+    /** Localizable form of {@link #Column_Build}. */
+    public static Localizable _Column_Build() {
+        return new Localizable(HOLDER, "Column.Build");
+    }
+
+    /** Digest */
+    public static String Column_Digest() {
+        return HOLDER.format("Column.Digest");
+    }
+
+    /** Localizable form of {@link #Column_Digest}. */
+    public static Localizable _Column_Digest() {
+        return new Localizable(HOLDER, "Column.Digest");
+    }
+
+    /** Promoted */
+    public static String Column_Promoted() {
+        return HOLDER.format("Column.Promoted");
+    }
+
+    /** Localizable form of {@link #Column_Promoted}. */
+    public static Localizable _Column_Promoted() {
+        return new Localizable(HOLDER, "Column.Promoted");
+    }
+
+    /** By */
+    public static String Column_By() {
+        return HOLDER.format("Column.By");
+    }
+
+    /** Localizable form of {@link #Column_By}. */
+    public static Localizable _Column_By() {
+        return new Localizable(HOLDER, "Column.By");
+    }
+
+    /** Actions */
+    public static String Column_Actions() {
+        return HOLDER.format("Column.Actions");
+    }
+
+    /** Localizable form of {@link #Column_Actions}. */
+    public static Localizable _Column_Actions() {
+        return new Localizable(HOLDER, "Column.Actions");
+    }
+
+    /** (empty) */
+    public static String Cell_Empty() {
+        return HOLDER.format("Cell.Empty");
+    }
+
+    /** Localizable form of {@link #Cell_Empty}. */
+    public static Localizable _Cell_Empty() {
+        return new Localizable(HOLDER, "Cell.Empty");
+    }
+
+    /** (no build tag) */
+    public static String Cell_NoBuildTag() {
+        return HOLDER.format("Cell.NoBuildTag");
+    }
+
+    /** Localizable form of {@link #Cell_NoBuildTag}. */
+    public static Localizable _Cell_NoBuildTag() {
+        return new Localizable(HOLDER, "Cell.NoBuildTag");
+    }
+
+    /** (this build) */
+    public static String Cell_ThisBuild() {
+        return HOLDER.format("Cell.ThisBuild");
+    }
+
+    /** Localizable form of {@link #Cell_ThisBuild}. */
+    public static Localizable _Cell_ThisBuild() {
+        return new Localizable(HOLDER, "Cell.ThisBuild");
+    }
+
+    /** Not promoted: &#123;0&#125; lacks the permission ECR Promotion / Promote on &#123;1&#12... */
+    public static String Click_NoPermission(Object arg0, Object arg1) {
+        return HOLDER.format("Click.NoPermission", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Click_NoPermission}. */
+    public static Localizable _Click_NoPermission(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Click.NoPermission", arg0, arg1);
+    }
+
+    /** This build recorded no image in the repository \u2018&#123;0&#125;\u2019; use a button ... */
+    public static String Click_NoSuchImage(Object arg0) {
+        return HOLDER.format("Click.NoSuchImage", arg0);
+    }
+
+    /** Localizable form of {@link #Click_NoSuchImage}. */
+    public static Localizable _Click_NoSuchImage(Object arg0) {
+        return new Localizable(HOLDER, "Click.NoSuchImage", arg0);
+    }
+
+    /** Unknown mode \u2018&#123;0&#125;\u2019: it must be &#123;1&#125; or &#123;2&#125;. */
+    public static String Click_UnknownMode(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Click.UnknownMode", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Click_UnknownMode}. */
+    public static Localizable _Click_UnknownMode(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Click.UnknownMode", arg0, arg1, arg2);
+    }
+
+    /** Promoted &#123;0&#125; to &#123;1&#125;. */
+    public static String Click_Promoted(Object arg0, Object arg1) {
+        return HOLDER.format("Click.Promoted", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Click_Promoted}. */
+    public static Localizable _Click_Promoted(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Click.Promoted", arg0, arg1);
+    }
+
+    /** Rolled &#123;0&#125; back to &#123;1&#125;. */
+    public static String Click_RolledBack(Object arg0, Object arg1) {
+        return HOLDER.format("Click.RolledBack", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Click_RolledBack}. */
+    public static Localizable _Click_RolledBack(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Click.RolledBack", arg0, arg1);
+    }
+
+    /** &#123;0&#125; already held &#123;1&#125;; nothing changed. */
+    public static String Click_Unchanged(Object arg0, Object arg1) {
+        return HOLDER.format("Click.Unchanged", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Click_Unchanged}. */
+    public static Localizable _Click_Unchanged(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Click.Unchanged", arg0, arg1);
+    }
+
+    /** Build tag of this run, optionally applied to a pushed image (ECR Promotion) */
+    public static String Step_BuildTag_DisplayName() {
+        return HOLDER.format("Step.BuildTag.DisplayName");
+    }
+
+    /** Localizable form of {@link #Step_BuildTag_DisplayName}. */
+    public static Localizable _Step_BuildTag_DisplayName() {
+        return new Localizable(HOLDER, "Step.BuildTag.DisplayName");
+    }
+
+    /** Promote a container image to an environment (ECR Promotion) */
+    public static String Step_Promote_DisplayName() {
+        return HOLDER.format("Step.Promote.DisplayName");
+    }
+
+    /** Localizable form of {@link #Step_Promote_DisplayName}. */
+    public static Localizable _Step_Promote_DisplayName() {
+        return new Localizable(HOLDER, "Step.Promote.DisplayName");
+    }
+
+    /** Show which build each environment holds (ECR Promotion) */
+    public static String Step_State_DisplayName() {
+        return HOLDER.format("Step.State.DisplayName");
+    }
+
+    /** Localizable form of {@link #Step_State_DisplayName}. */
+    public static Localizable _Step_State_DisplayName() {
+        return new Localizable(HOLDER, "Step.State.DisplayName");
+    }
+
+    /** The default registry is an on-disk OCI layout (oci:PATH), but on-disk layouts are not a... */
+    public static String Config_OnDiskDefaultRefused() {
+        return HOLDER.format("Config.OnDiskDefaultRefused");
+    }
+
+    /** Localizable form of {@link #Config_OnDiskDefaultRefused}. */
+    public static Localizable _Config_OnDiskDefaultRefused() {
+        return new Localizable(HOLDER, "Config.OnDiskDefaultRefused");
+    }
+
+    /** The region \u2018&#123;0&#125;\u2019 is not an AWS region name. Use lower-case letters,... */
+    public static String Config_BadRegion(Object arg0) {
+        return HOLDER.format("Config.BadRegion", arg0);
+    }
+
+    /** Localizable form of {@link #Config_BadRegion}. */
+    public static Localizable _Config_BadRegion(Object arg0) {
+        return new Localizable(HOLDER, "Config.BadRegion", arg0);
+    }
+
+    /** Enter an http:// or https:// URL with a host, such as https://api.ecr.us-east-1.amazona... */
+    public static String Config_Endpoint_Valid() {
+        return HOLDER.format("Config.Endpoint.Valid");
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_Valid}. */
+    public static Localizable _Config_Endpoint_Valid() {
+        return new Localizable(HOLDER, "Config.Endpoint.Valid");
+    }
+
+    /** The endpoint URL is not a valid URL. */
+    public static String Config_Endpoint_Invalid() {
+        return HOLDER.format("Config.Endpoint.Invalid");
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_Invalid}. */
+    public static Localizable _Config_Endpoint_Invalid() {
+        return new Localizable(HOLDER, "Config.Endpoint.Invalid");
+    }
+
+    /** The endpoint URL must use http or https. */
+    public static String Config_Endpoint_NoScheme() {
+        return HOLDER.format("Config.Endpoint.NoScheme");
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_NoScheme}. */
+    public static Localizable _Config_Endpoint_NoScheme() {
+        return new Localizable(HOLDER, "Config.Endpoint.NoScheme");
+    }
+
+    /** The endpoint URL must use http or https, not &#123;0&#125;. */
+    public static String Config_Endpoint_Scheme(Object arg0) {
+        return HOLDER.format("Config.Endpoint.Scheme", arg0);
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_Scheme}. */
+    public static Localizable _Config_Endpoint_Scheme(Object arg0) {
+        return new Localizable(HOLDER, "Config.Endpoint.Scheme", arg0);
+    }
+
+    /** The endpoint URL must not hold a user or password; the credentials are chosen separately. */
+    public static String Config_Endpoint_UserInfo() {
+        return HOLDER.format("Config.Endpoint.UserInfo");
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_UserInfo}. */
+    public static Localizable _Config_Endpoint_UserInfo() {
+        return new Localizable(HOLDER, "Config.Endpoint.UserInfo");
+    }
+
+    /** The endpoint URL has no host. */
+    public static String Config_Endpoint_NoHost() {
+        return HOLDER.format("Config.Endpoint.NoHost");
+    }
+
+    /** Localizable form of {@link #Config_Endpoint_NoHost}. */
+    public static Localizable _Config_Endpoint_NoHost() {
+        return new Localizable(HOLDER, "Config.Endpoint.NoHost");
+    }
+
+    /** The timeout is a whole number of seconds from &#123;0&#125; to &#123;1&#125; (default &... */
+    public static String Config_Timeout_Range(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Config.Timeout.Range", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Config_Timeout_Range}. */
+    public static Localizable _Config_Timeout_Range(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Config.Timeout.Range", arg0, arg1, arg2);
+    }
+
+    /** &#123;0&#125; is outside it. */
+    public static String Config_Timeout_Outside(Object arg0) {
+        return HOLDER.format("Config.Timeout.Outside", arg0);
+    }
+
+    /** Localizable form of {@link #Config_Timeout_Outside}. */
+    public static Localizable _Config_Timeout_Outside(Object arg0) {
+        return new Localizable(HOLDER, "Config.Timeout.Outside", arg0);
+    }
+
+    /** Empty: &#123;0&#125; */
+    public static String Config_EmptyMeans(Object arg0) {
+        return HOLDER.format("Config.EmptyMeans", arg0);
+    }
+
+    /** Localizable form of {@link #Config_EmptyMeans}. */
+    public static Localizable _Config_EmptyMeans(Object arg0) {
+        return new Localizable(HOLDER, "Config.EmptyMeans", arg0);
     }
 }
