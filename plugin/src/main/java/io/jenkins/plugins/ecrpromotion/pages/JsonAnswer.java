@@ -4,22 +4,31 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
-import net.sf.json.JSONObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /** A JSON answer for the page script; never cached by the browser (the state it carries is live). */
 public final class JsonAnswer implements HttpResponse {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String json;
 
     private JsonAnswer(String json) {
         this.json = json;
     }
 
-    /** Serializes a tree of maps, lists, strings, numbers and booleans (json-lib, shipped with Jenkins core). */
+    /**
+     * Serializes a tree of maps, lists, strings, numbers and booleans with Jackson (from the jackson2-api plugin, as
+     * registry-oci uses it).
+     */
     public static JsonAnswer of(Map<String, Object> tree) {
-        return new JsonAnswer(JSONObject.fromObject(tree).toString());
+        try {
+            return new JsonAnswer(MAPPER.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the page state as JSON", e);
+        }
     }
 
     /** The JSON text. */

@@ -125,4 +125,19 @@ public class StateCacheTest {
         assertEquals("unknown error", StateCache.LiveState.unavailable(null).unavailableReason());
         assertTrue(StateCache.oneLine("x".repeat(1000)).length() <= 400);
     }
+
+    @Test
+    public void peek_showsTheLastAnswerPastItsTtlUntilKeepRunsOut_andNeverLoads() {
+        StateCache<String> badges = new StateCache<>(Duration.ofSeconds(30), Duration.ofHours(1), 10, now::get);
+        assertTrue(badges.peek("a").isEmpty());
+        badges.get("a", loader("down"));
+        now.addAndGet(Duration.ofMinutes(30).toMillis());
+        assertEquals("down 1", badges.peek("a").orElseThrow().unavailableReason());
+        // A page view after the TTL loads again; the badge saw the stale answer without loading.
+        badges.get("a", loader("still down"));
+        assertEquals(2, loads.get());
+        now.addAndGet(Duration.ofMinutes(61).toMillis());
+        assertTrue(badges.peek("a").isEmpty());
+        assertEquals(2, loads.get());
+    }
 }
