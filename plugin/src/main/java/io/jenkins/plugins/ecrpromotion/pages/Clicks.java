@@ -1,7 +1,6 @@
 package io.jenkins.plugins.ecrpromotion.pages;
 
 import hudson.AbortException;
-import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.User;
 import io.github.ecrpromotion.core.InvalidInputException;
@@ -186,10 +185,5 @@ public final class Clicks {
     public static String currentActor() {
         User u = User.current();
         return u == null ? "anonymous" : u.getId();
-    }
-
-    /** The job whose permission guards a click on {@code run}. */
-    static Job<?, ?> jobOf(Run<?, ?> run) {
-        return run == null ? null : run.getParent();
     }
 }

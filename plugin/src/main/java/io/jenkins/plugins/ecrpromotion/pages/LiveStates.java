@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * Pages never call this while rendering: their script fetches it after load, so a slow registry never delays a page.
  * Badges only {@link #peek} at the last answer and never reach the registry.
  */
-public final class LiveStates {
+final class LiveStates {
     private static final Logger LOGGER = Logger.getLogger(LiveStates.class.getName());
     /** How long a state read serves page views; a promotion from a page clears it at once. */
     static final Duration STATE_TTL = Duration.ofSeconds(30);
@@ -45,28 +45,28 @@ public final class LiveStates {
     }
 
     /** The state of {@code image}'s environments as {@code run} (a build of the job that recorded it) reaches them. */
-    public static StateCache.LiveState read(Run<?, ?> run, ImageRecord image) {
+    static StateCache.LiveState read(Run<?, ?> run, ImageRecord image) {
         EcrParameters params = image.toParameters();
         return STATES.get(PageKey.of(run, params), () -> readState(run, params));
     }
 
     /** The last answer read for this image by any page (even a stale one), without reaching the registry. */
-    public static Optional<StateCache.LiveState> peek(Run<?, ?> run, ImageRecord image) {
+    static Optional<StateCache.LiveState> peek(Run<?, ?> run, ImageRecord image) {
         return STATES.peek(PageKey.of(run, image.toParameters()));
     }
 
     /** Forgets every answer about {@code repository}: after a click, the next view reads the registry again. */
-    public static void forget(String repository) {
+    static void forget(String repository) {
         STATES.invalidateIf(k -> repository.equals(k.params().getRepository()));
     }
 
     /** The page time source. */
-    public static long now() {
+    static long now() {
         return clock.getAsLong();
     }
 
     /** The URL of the build a build tag names (relative to the Jenkins root), if the viewer may see it. */
-    public static Optional<String> linkOf(String buildTag) {
+    static Optional<String> linkOf(String buildTag) {
         try {
             return linker.buildUrl(buildTag);
         } catch (RuntimeException e) {

@@ -115,6 +115,8 @@ public class EnvironmentsActionTest {
         });
         responses.when(() -> HttpResponses.errorWithoutStack(anyInt(), anyString()))
                 .thenAnswer(i -> new EcrPromotionActionTest.Answered(i.getArgument(0), i.getArgument(1)));
+        responses.when(() -> HttpResponses.status(anyInt()))
+                .thenAnswer(i -> new EcrPromotionActionTest.Answered(i.getArgument(0), null));
         users = mockStatic(User.class);
         when(req.getMethod()).thenReturn("POST");
         when(req.getContextPath()).thenReturn("");
@@ -175,6 +177,28 @@ public class EnvironmentsActionTest {
         assertEquals(403, flashed().status());
         assertEquals(0, resolves);
         assertEquals(0, registry.calls("putManifest"));
+    }
+
+    @Test
+    public void promote_fromAStaleEnvironmentsPage_comesBackWith409AndWritesNothing() throws Exception {
+        // The page offered "#11 Promote to staging"; build 12's image reached testing since.
+        registry.seed("testing", IMAGE_12);
+
+        assertSame(redirect, page.doPromote(req, 11, REPO, "staging", "promote", "environments"));
+
+        assertEquals(List.of("/job/app/ecr-environments/"), redirectedTo);
+        assertEquals(409, flashed().status());
+        assertEquals(0, registry.calls("putManifest"));
+        assertTrue(action11.getHistory().get(1).getResult().startsWith("failed: "));
+    }
+
+    @Test
+    public void promote_onGet_answers405AndDoesNothing() {
+        when(req.getMethod()).thenReturn("GET");
+        assertEquals(405, ((EcrPromotionActionTest.Answered) page.doPromote(req, 11, REPO, "staging", "promote",
+                "environments")).status);
+        assertEquals(0, resolves);
+        verify(session, never()).setAttribute(anyString(), any());
     }
 
     @Test
