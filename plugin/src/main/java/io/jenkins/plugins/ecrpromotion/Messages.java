@@ -86,7 +86,7 @@ public final class Messages {
         return new Localizable(HOLDER, "Badge.DisplayName");
     }
 
-    /** &#123;0&#125; holds this build\u2019s image of &#123;1&#125; */
+    /** &#123;0&#125; holds this build's image of &#123;1&#125; */
     public static String Badge_Tooltip(Object arg0, Object arg1) {
         return HOLDER.format("Badge.Tooltip", arg0, arg1);
     }
@@ -276,7 +276,7 @@ public final class Messages {
         return new Localizable(HOLDER, "Click.NoPermission", arg0, arg1);
     }
 
-    /** This build recorded no image in the repository \u2018&#123;0&#125;\u2019; use a button ... */
+    /** This build recorded no image in the repository '&#123;0&#125;'; use a button on the bui... */
     public static String Click_NoSuchImage(Object arg0) {
         return HOLDER.format("Click.NoSuchImage", arg0);
     }
@@ -286,7 +286,7 @@ public final class Messages {
         return new Localizable(HOLDER, "Click.NoSuchImage", arg0);
     }
 
-    /** Unknown mode \u2018&#123;0&#125;\u2019: it must be &#123;1&#125; or &#123;2&#125;. */
+    /** Unknown mode '&#123;0&#125;': it must be &#123;1&#125; or &#123;2&#125;. */
     public static String Click_UnknownMode(Object arg0, Object arg1, Object arg2) {
         return HOLDER.format("Click.UnknownMode", arg0, arg1, arg2);
     }
@@ -366,7 +366,7 @@ public final class Messages {
         return new Localizable(HOLDER, "Config.OnDiskDefaultRefused");
     }
 
-    /** The region \u2018&#123;0&#125;\u2019 is not an AWS region name. Use lower-case letters,... */
+    /** The region '&#123;0&#125;' is not an AWS region name. Use lower-case letters, digits an... */
     public static String Config_BadRegion(Object arg0) {
         return HOLDER.format("Config.BadRegion", arg0);
     }
@@ -464,5 +464,155 @@ public final class Messages {
     /** Localizable form of {@link #Config_EmptyMeans}. */
     public static Localizable _Config_EmptyMeans(Object arg0) {
         return new Localizable(HOLDER, "Config.EmptyMeans", arg0);
+    }
+
+    /** Manage Jenkins -&gt; System -&gt; ECR Promotion */
+    public static String Failures_SystemPage() {
+        return HOLDER.format("Failures.SystemPage");
+    }
+
+    /** Localizable form of {@link #Failures_SystemPage}. */
+    public static Localizable _Failures_SystemPage() {
+        return new Localizable(HOLDER, "Failures.SystemPage");
+    }
+
+    /** Promote from the previous environment in the chain, or name the image with buildTag: or... */
+    public static String Failures_NotFromPredecessor(Object arg0) {
+        return HOLDER.format("Failures.NotFromPredecessor", arg0);
+    }
+
+    /** Localizable form of {@link #Failures_NotFromPredecessor}. */
+    public static Localizable _Failures_NotFromPredecessor(Object arg0) {
+        return new Localizable(HOLDER, "Failures.NotFromPredecessor", arg0);
+    }
+
+    /** Give the image that environment holds now a build tag first, for example with ecrBuildT... */
+    public static String Failures_LastTag() {
+        return HOLDER.format("Failures.LastTag");
+    }
+
+    /** Localizable form of {@link #Failures_LastTag}. */
+    public static Localizable _Failures_LastTag() {
+        return new Localizable(HOLDER, "Failures.LastTag");
+    }
+
+    /** Environment tags must move: set the repository's tag immutability to MUTABLE in Amazon ... */
+    public static String Failures_ImmutableTag() {
+        return HOLDER.format("Failures.ImmutableTag");
+    }
+
+    /** Localizable form of {@link #Failures_ImmutableTag}. */
+    public static Localizable _Failures_ImmutableTag() {
+        return new Localizable(HOLDER, "Failures.ImmutableTag");
+    }
+
+    /** Build tags never move: run a new build to get a new build tag, or pass the image that a... */
+    public static String Failures_BuildTagTaken(Object arg0) {
+        return HOLDER.format("Failures.BuildTagTaken", arg0);
+    }
+
+    /** Localizable form of {@link #Failures_BuildTagTaken}. */
+    public static Localizable _Failures_BuildTagTaken(Object arg0) {
+        return new Localizable(HOLDER, "Failures.BuildTagTaken", arg0);
+    }
+
+    /** That image already belongs to another build: move it with ecrPromote(buildTag: ...) and... */
+    public static String Failures_ImageOfAnotherBuild() {
+        return HOLDER.format("Failures.ImageOfAnotherBuild");
+    }
+
+    /** Localizable form of {@link #Failures_ImageOfAnotherBuild}. */
+    public static Localizable _Failures_ImageOfAnotherBuild() {
+        return new Localizable(HOLDER, "Failures.ImageOfAnotherBuild");
+    }
+
+    /** Reload the page: the previous environment holds another build now. */
+    public static String Failures_SourceMoved() {
+        return HOLDER.format("Failures.SourceMoved");
+    }
+
+    /** Localizable form of {@link #Failures_SourceMoved}. */
+    public static Localizable _Failures_SourceMoved() {
+        return new Localizable(HOLDER, "Failures.SourceMoved");
+    }
+
+    /** Check credentialsId: in &#123;0&#125; or the default credentials in &#123;1&#125; (or t... */
+    public static String Failures_Auth(Object arg0, Object arg1) {
+        return HOLDER.format("Failures.Auth", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Failures_Auth}. */
+    public static Localizable _Failures_Auth(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Failures.Auth", arg0, arg1);
+    }
+
+    /** Check repository: (and region:) in &#123;0&#125; or the default registry in &#123;1&#125;. */
+    public static String Failures_NotFound(Object arg0, Object arg1) {
+        return HOLDER.format("Failures.NotFound", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Failures_NotFound}. */
+    public static Localizable _Failures_NotFound(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Failures.NotFound", arg0, arg1);
+    }
+
+    /** Another change reached the registry at the same time; check the state (ecrState or the ... */
+    public static String Failures_Conflict(Object arg0) {
+        return HOLDER.format("Failures.Conflict", arg0);
+    }
+
+    /** Localizable form of {@link #Failures_Conflict}. */
+    public static Localizable _Failures_Conflict(Object arg0) {
+        return new Localizable(HOLDER, "Failures.Conflict", arg0);
+    }
+
+    /** Check that the Jenkins controller can reach the registry (endpoint URL and timeout are ... */
+    public static String Failures_Unavailable(Object arg0, Object arg1) {
+        return HOLDER.format("Failures.Unavailable", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Failures_Unavailable}. */
+    public static Localizable _Failures_Unavailable(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Failures.Unavailable", arg0, arg1);
+    }
+
+    /** Check that repository: in &#123;0&#125; names an Amazon ECR or OCI registry repository,... */
+    public static String Failures_Protocol(Object arg0, Object arg1) {
+        return HOLDER.format("Failures.Protocol", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Failures_Protocol}. */
+    public static Localizable _Failures_Protocol(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Failures.Protocol", arg0, arg1);
+    }
+
+    /** Check the parameters of &#123;0&#125; (repository:, environments:, the source and targe... */
+    public static String Failures_Invalid(Object arg0, Object arg1) {
+        return HOLDER.format("Failures.Invalid", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Failures_Invalid}. */
+    public static Localizable _Failures_Invalid(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Failures.Invalid", arg0, arg1);
+    }
+
+    /** See &#123;0&#125; in docs/STEPS.md. */
+    public static String Failures_SeeDocs(Object arg0) {
+        return HOLDER.format("Failures.SeeDocs", arg0);
+    }
+
+    /** Localizable form of {@link #Failures_SeeDocs}. */
+    public static Localizable _Failures_SeeDocs(Object arg0) {
+        return new Localizable(HOLDER, "Failures.SeeDocs", arg0);
+    }
+
+    /** the step */
+    public static String Failures_TheStep() {
+        return HOLDER.format("Failures.TheStep");
+    }
+
+    /** Localizable form of {@link #Failures_TheStep}. */
+    public static Localizable _Failures_TheStep() {
+        return new Localizable(HOLDER, "Failures.TheStep");
     }
 }
