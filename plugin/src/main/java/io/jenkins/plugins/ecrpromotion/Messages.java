@@ -615,4 +615,244 @@ public final class Messages {
     public static Localizable _Failures_TheStep() {
         return new Localizable(HOLDER, "Failures.TheStep");
     }
+
+    /** No repository given: set repository: in &#123;0&#125; or a default registry in &#123;1&... */
+    public static String Resolver_NoRepository(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.NoRepository", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_NoRepository}. */
+    public static Localizable _Resolver_NoRepository(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.NoRepository", arg0, arg1);
+    }
+
+    /** repository: in &#123;0&#125; */
+    public static String Resolver_Where_Repository(Object arg0) {
+        return HOLDER.format("Resolver.Where.Repository", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_Repository}. */
+    public static Localizable _Resolver_Where_Repository(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.Repository", arg0);
+    }
+
+    /** the default registry in &#123;0&#125; */
+    public static String Resolver_Where_DefaultRegistry(Object arg0) {
+        return HOLDER.format("Resolver.Where.DefaultRegistry", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_DefaultRegistry}. */
+    public static Localizable _Resolver_Where_DefaultRegistry(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.DefaultRegistry", arg0);
+    }
+
+    /** &#123;0&#125;. Check &#123;1&#125;. */
+    public static String Resolver_Check(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.Check", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_Check}. */
+    public static Localizable _Resolver_Check(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.Check", arg0, arg1);
+    }
+
+    /** &#123;0&#125;. Fix &#123;1&#125;. */
+    public static String Resolver_Fix(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.Fix", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_Fix}. */
+    public static Localizable _Resolver_Fix(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.Fix", arg0, arg1);
+    }
+
+    /** environments: in &#123;0&#125; */
+    public static String Resolver_Where_Environments(Object arg0) {
+        return HOLDER.format("Resolver.Where.Environments", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_Environments}. */
+    public static Localizable _Resolver_Where_Environments(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.Environments", arg0);
+    }
+
+    /** the environment chain in &#123;0&#125; */
+    public static String Resolver_Where_DefaultChain(Object arg0) {
+        return HOLDER.format("Resolver.Where.DefaultChain", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_DefaultChain}. */
+    public static Localizable _Resolver_Where_DefaultChain(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.DefaultChain", arg0);
+    }
+
+    /** credentialsId: in &#123;0&#125; */
+    public static String Resolver_Where_CredentialsId(Object arg0) {
+        return HOLDER.format("Resolver.Where.CredentialsId", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_CredentialsId}. */
+    public static Localizable _Resolver_Where_CredentialsId(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.CredentialsId", arg0);
+    }
+
+    /** the default credentials in &#123;0&#125; */
+    public static String Resolver_Where_DefaultCredentials(Object arg0) {
+        return HOLDER.format("Resolver.Where.DefaultCredentials", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_Where_DefaultCredentials}. */
+    public static Localizable _Resolver_Where_DefaultCredentials(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.Where.DefaultCredentials", arg0);
+    }
+
+    /** Tried to use the OCI layout &#123;0&#125; but failed because on-disk layouts (oci:PATH,... */
+    public static String Resolver_LayoutRefused(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.LayoutRefused", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_LayoutRefused}. */
+    public static Localizable _Resolver_LayoutRefused(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.LayoutRefused", arg0, arg1);
+    }
+
+    /** Tried to reach &#123;0&#125; for this build but failed because its step took its AWS id... */
+    public static String Resolver_StepEnvironmentIdentity(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.StepEnvironmentIdentity", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_StepEnvironmentIdentity}. */
+    public static Localizable _Resolver_StepEnvironmentIdentity(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.StepEnvironmentIdentity", arg0, arg1);
+    }
+
+    /** Tried to use the AWS keys of the step's environment for &#123;0&#125; but failed becaus... */
+    public static String Resolver_HalfKeys(Object arg0) {
+        return HOLDER.format("Resolver.HalfKeys", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_HalfKeys}. */
+    public static Localizable _Resolver_HalfKeys(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.HalfKeys", arg0);
+    }
+
+    /** Tried to use the AWS profile '&#123;0&#125;' (AWS_PROFILE in the step's environment) fo... */
+    public static String Resolver_ProfileRefused(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return HOLDER.format("Resolver.ProfileRefused", arg0, arg1, arg2, arg3);
+    }
+
+    /** Localizable form of {@link #Resolver_ProfileRefused}. */
+    public static Localizable _Resolver_ProfileRefused(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return new Localizable(HOLDER, "Resolver.ProfileRefused", arg0, arg1, arg2, arg3);
+    }
+
+    /** Tried to find AWS credentials for &#123;0&#125; but failed because none were given (no ... */
+    public static String Resolver_NoAwsCredentials(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Resolver.NoAwsCredentials", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Resolver_NoAwsCredentials}. */
+    public static Localizable _Resolver_NoAwsCredentials(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Resolver.NoAwsCredentials", arg0, arg1, arg2);
+    }
+
+    /** Tried to use the credentials '&#123;0&#125;' for &#123;1&#125; but failed because no cr... */
+    public static String Resolver_NoSuchCredentials(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Resolver.NoSuchCredentials", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Resolver_NoSuchCredentials}. */
+    public static Localizable _Resolver_NoSuchCredentials(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Resolver.NoSuchCredentials", arg0, arg1, arg2);
+    }
+
+    /** Tried to use the credentials '&#123;0&#125;' for &#123;1&#125; but failed because they ... */
+    public static String Resolver_NoAccessKey(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return HOLDER.format("Resolver.NoAccessKey", arg0, arg1, arg2, arg3);
+    }
+
+    /** Localizable form of {@link #Resolver_NoAccessKey}. */
+    public static Localizable _Resolver_NoAccessKey(Object arg0, Object arg1, Object arg2, Object arg3) {
+        return new Localizable(HOLDER, "Resolver.NoAccessKey", arg0, arg1, arg2, arg3);
+    }
+
+    /** Tried to get AWS keys from the credentials '&#123;0&#125;' but failed because &#123;1&#... */
+    public static String Resolver_KeysFailed(Object arg0, Object arg1) {
+        return HOLDER.format("Resolver.KeysFailed", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Resolver_KeysFailed}. */
+    public static Localizable _Resolver_KeysFailed(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Resolver.KeysFailed", arg0, arg1);
+    }
+
+    /** Tried to get AWS keys from the credentials '&#123;0&#125;' but failed because they gave... */
+    public static String Resolver_NoKeys(Object arg0) {
+        return HOLDER.format("Resolver.NoKeys", arg0);
+    }
+
+    /** Localizable form of {@link #Resolver_NoKeys}. */
+    public static Localizable _Resolver_NoKeys(Object arg0) {
+        return new Localizable(HOLDER, "Resolver.NoKeys", arg0);
+    }
+
+    /** Tried to use the credentials '&#123;0&#125;' for &#123;1&#125; but failed because they ... */
+    public static String Resolver_WrongKind(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Resolver.WrongKind", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Resolver_WrongKind}. */
+    public static Localizable _Resolver_WrongKind(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Resolver.WrongKind", arg0, arg1, arg2);
+    }
+
+    /** Tried to use the credentials '&#123;0&#125;' for &#123;1&#125; but failed because they ... */
+    public static String Resolver_KindMismatch(Object arg0, Object arg1, Object arg2, Object arg3, Object arg4) {
+        return HOLDER.format("Resolver.KindMismatch", arg0, arg1, arg2, arg3, arg4);
+    }
+
+    /** Localizable form of {@link #Resolver_KindMismatch}. */
+    public static Localizable _Resolver_KindMismatch(Object arg0, Object arg1, Object arg2, Object arg3, Object arg4) {
+        return new Localizable(HOLDER, "Resolver.KindMismatch", arg0, arg1, arg2, arg3, arg4);
+    }
+
+    /** AWS Credentials */
+    public static String Resolver_Kind_Aws() {
+        return HOLDER.format("Resolver.Kind.Aws");
+    }
+
+    /** Localizable form of {@link #Resolver_Kind_Aws}. */
+    public static Localizable _Resolver_Kind_Aws() {
+        return new Localizable(HOLDER, "Resolver.Kind.Aws");
+    }
+
+    /** a username with password */
+    public static String Resolver_Kind_UserPass() {
+        return HOLDER.format("Resolver.Kind.UserPass");
+    }
+
+    /** Localizable form of {@link #Resolver_Kind_UserPass}. */
+    public static Localizable _Resolver_Kind_UserPass() {
+        return new Localizable(HOLDER, "Resolver.Kind.UserPass");
+    }
+
+    /** Amazon ECR repositories */
+    public static String Resolver_Fits_Ecr() {
+        return HOLDER.format("Resolver.Fits.Ecr");
+    }
+
+    /** Localizable form of {@link #Resolver_Fits_Ecr}. */
+    public static Localizable _Resolver_Fits_Ecr() {
+        return new Localizable(HOLDER, "Resolver.Fits.Ecr");
+    }
+
+    /** OCI registries other than Amazon ECR */
+    public static String Resolver_Fits_Other() {
+        return HOLDER.format("Resolver.Fits.Other");
+    }
+
+    /** Localizable form of {@link #Resolver_Fits_Other}. */
+    public static Localizable _Resolver_Fits_Other() {
+        return new Localizable(HOLDER, "Resolver.Fits.Other");
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion.credentials;
 
+import io.jenkins.plugins.ecrpromotion.Messages;
 import io.jenkins.plugins.ecrpromotion.EcrParameters;
 import io.jenkins.plugins.ecrpromotion.pages.StateCache;
 import io.jenkins.plugins.ecrpromotion.registry.Failures;
@@ -91,24 +92,22 @@ public final class TargetResolver {
             throws AbortException {
         EcrParameters p = params == null ? new EcrParameters() : params;
         AwsEnvironment e = env == null ? AwsEnvironment.NONE : env;
-        String step = stepName == null || stepName.isBlank() ? "the step" : stepName;
+        String step = stepName == null || stepName.isBlank() ? Messages.Failures_TheStep() : stepName;
 
         String repoText = p.getRepository() != null ? p.getRepository() : defaults.defaultRepository();
         if (repoText == null) {
-            throw new AbortException("No repository given: set repository: in " + step
-                    + " or a default registry in " + Failures.SYSTEM_PAGE + ".");
+            throw new AbortException(Messages.Resolver_NoRepository(step, Failures.SYSTEM_PAGE));
         }
         Repository repository;
         try {
             repository = Repository.parse(repoText);
         } catch (InvalidInputException ex) {
-            String where = p.getRepository() != null ? "repository: in " + step : "the default registry in " + Failures.SYSTEM_PAGE;
-            throw new AbortException(trimPeriod(ex.getMessage()) + ". Check " + where + ".");
+            String where = p.getRepository() != null ? Messages.Resolver_Where_Repository(step)
+                    : Messages.Resolver_Where_DefaultRegistry(Failures.SYSTEM_PAGE);
+            throw new AbortException(Messages.Resolver_Check(trimPeriod(ex.getMessage()), where));
         }
         if (repository.kind() == Repository.Kind.LAYOUT && !defaults.onDiskLayoutsAllowed()) {
-            throw new AbortException("Tried to use the OCI layout " + repository + " but failed because on-disk layouts "
-                    + "(oci:PATH, a directory on the Jenkins controller) are not allowed. Use a registry repository, or "
-                    + "ask an administrator to allow on-disk OCI layouts in " + Failures.SYSTEM_PAGE + ".");
+            throw new AbortException(Messages.Resolver_LayoutRefused(repository, Failures.SYSTEM_PAGE));
         }
         boolean ecr = repository.kind() == Repository.Kind.ECR;
 
@@ -118,8 +117,9 @@ public final class TargetResolver {
         try {
             chain = chainText == null ? EnvironmentChain.DEFAULT : EnvironmentChain.parse(chainText);
         } catch (InvalidInputException ex) {
-            String where = chainFromStep ? "environments: in " + step : "the environment chain in " + Failures.SYSTEM_PAGE;
-            throw new AbortException(trimPeriod(ex.getMessage()) + ". Fix " + where + ".");
+            String where = chainFromStep ? Messages.Resolver_Where_Environments(step)
+                    : Messages.Resolver_Where_DefaultChain(Failures.SYSTEM_PAGE);
+            throw new AbortException(Messages.Resolver_Fix(trimPeriod(ex.getMessage()), where));
         }
 
         RegistryOptions.Builder options = RegistryOptions.builder()
@@ -140,37 +140,26 @@ public final class TargetResolver {
         if (ecr && p.isStepEnvironmentIdentity() && p.getCredentialsId() == null) {
             // The build page, for a build whose step used withAWS: acting with the default credentials (or the
             // controller's identity) instead would be an identity nobody chose for this job.
-            throw new AbortException("Tried to reach " + repository + " for this build but failed because its step took "
-                    + "its AWS identity from the Pipeline (withAWS or withCredentials), which " + step + " does not "
-                    + "have. Promote with ecrPromote inside the same withAWS block, or give the step credentialsId: so "
-                    + step + " can use the same credentials.");
+            throw new AbortException(Messages.Resolver_StepEnvironmentIdentity(repository, step));
         }
         if (p.getCredentialsId() != null) {
-            applyCredentials(options, repository, p.getCredentialsId(), "credentialsId: in " + step);
+            applyCredentials(options, repository, p.getCredentialsId(), Messages.Resolver_Where_CredentialsId(step));
         } else if (ecr && e.hasAnyKey()) {
             if (e.accessKeyId() == null || e.secretAccessKey() == null) {
-                throw new AbortException("Tried to use the AWS keys of the step's environment for " + repository
-                        + " but failed because only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set. Set both "
-                        + "(withAWS or withCredentials([aws(...)]) do), or neither.");
+                throw new AbortException(Messages.Resolver_HalfKeys(repository));
             }
             options.awsKeys(e.accessKeyId(), e.secretAccessKey(), e.sessionToken());
         } else if (ecr && e.profile() != null) {
             if (!defaults.controllerIdentityAllowed()) {
-                throw new AbortException("Tried to use the AWS profile '" + e.profile() + "' (AWS_PROFILE in the step's "
-                        + "environment) for " + repository + " but failed because a profile is read from the Jenkins "
-                        + "controller's own ~/.aws files, and the controller's own AWS identity is not allowed. Use "
-                        + "credentialsId: in " + step + " or withAWS(credentials: ...), or ask an administrator to allow "
-                        + "the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
+                throw new AbortException(Messages.Resolver_ProfileRefused(e.profile(), repository, step,
+                        Failures.SYSTEM_PAGE));
             }
             options.awsProfile(e.profile());
         } else if (defaults.credentialsId() != null) {
-            applyCredentials(options, repository, defaults.credentialsId(), "the default credentials in " + Failures.SYSTEM_PAGE);
+            applyCredentials(options, repository, defaults.credentialsId(),
+                    Messages.Resolver_Where_DefaultCredentials(Failures.SYSTEM_PAGE));
         } else if (ecr && !defaults.controllerIdentityAllowed()) {
-            throw new AbortException("Tried to find AWS credentials for " + repository + " but failed because none were "
-                    + "given (no credentialsId: in " + step + ", no AWS_ACCESS_KEY_ID in the step's environment, no "
-                    + "default credentials in " + Failures.SYSTEM_PAGE + ") and the controller's own AWS identity is "
-                    + "not allowed. Set credentialsId: to \"AWS Credentials\", wrap the step in withAWS(credentials: ...), "
-                    + "or ask an administrator to allow the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
+            throw new AbortException(Messages.Resolver_NoAwsCredentials(repository, step, Failures.SYSTEM_PAGE));
         }
         options.roleArn(p.getRoleArn());
         return new RegistryTarget(repository, chain, options.build());
@@ -180,54 +169,44 @@ public final class TargetResolver {
             String where) throws AbortException {
         StandardCredentials credentials = lookup == null ? null : lookup.find(credentialsId, repository);
         if (credentials == null) {
-            throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
-                    + " but failed because no credentials with that ID are visible here. Check " + where
-                    + ", or add them in Manage Jenkins -> Credentials (or the job's folder).");
+            throw new AbortException(Messages.Resolver_NoSuchCredentials(credentialsId, repository, where));
         }
         if (credentials instanceof AmazonWebServicesCredentials aws) {
-            requireKind(repository, Repository.Kind.ECR, credentialsId, "AWS Credentials", where);
+            requireKind(repository, Repository.Kind.ECR, credentialsId, Messages.Resolver_Kind_Aws(), where);
             // aws-credentials' own kind without an access key resolves through the SDK's default chain: the
             // controller's instance profile or ~/.aws. Anyone who may create credentials in a folder could otherwise
             // give its jobs the controller's identity. Other implementations cannot be told apart and are trusted.
             if (credentials instanceof AWSCredentialsImpl impl && blank(impl.getAccessKey())
                     && !defaults.controllerIdentityAllowed()) {
-                throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
-                        + " but failed because they have no access key, so they would act as the Jenkins controller's "
-                        + "own AWS identity (its instance profile or ~/.aws), which is not allowed. Give them an access "
-                        + "key in Manage Jenkins -> Credentials (check " + where + "), or ask an administrator to allow "
-                        + "the controller's own AWS identity in " + Failures.SYSTEM_PAGE + ".");
+                throw new AbortException(Messages.Resolver_NoAccessKey(credentialsId, repository, where,
+                        Failures.SYSTEM_PAGE));
             }
             AwsCredentials keys;
             try {
                 // The credential assumes its own role (ARN, external ID, MFA, duration) if it has one.
                 keys = aws.resolveCredentials(null);
             } catch (RuntimeException ex) {
-                throw new AbortException("Tried to get AWS keys from the credentials '" + credentialsId + "' but failed "
-                        + "because " + StateCache.oneLine(String.valueOf(ex.getMessage())) + ". Check them (and the "
-                        + "role they assume) in Manage Jenkins -> Credentials.");
+                throw new AbortException(Messages.Resolver_KeysFailed(credentialsId,
+                        StateCache.oneLine(String.valueOf(ex.getMessage()))));
             }
             if (keys == null) {
-                throw new AbortException("Tried to get AWS keys from the credentials '" + credentialsId + "' but failed "
-                        + "because they gave none. Check them in Manage Jenkins -> Credentials.");
+                throw new AbortException(Messages.Resolver_NoKeys(credentialsId));
             }
             options.awsKeys(keys.accessKeyId(), keys.secretAccessKey(),
                     keys instanceof AwsSessionCredentials session ? session.sessionToken() : null);
         } else if (credentials instanceof StandardUsernamePasswordCredentials up) {
-            requireKind(repository, Repository.Kind.REGISTRY, credentialsId, "a username with password", where);
+            requireKind(repository, Repository.Kind.REGISTRY, credentialsId, Messages.Resolver_Kind_UserPass(), where);
             options.basicAuth(up.getUsername(), plain(up.getPassword()));
         } else {
-            throw new AbortException("Tried to use the credentials '" + credentialsId + "' for " + repository
-                    + " but failed because they are of a kind this plugin cannot use. Check " + where
-                    + ": use \"AWS Credentials\" for Amazon ECR or \"Username with password\" for other registries.");
+            throw new AbortException(Messages.Resolver_WrongKind(credentialsId, repository, where));
         }
     }
 
     private static void requireKind(Repository repository, Repository.Kind wanted, String id, String what, String where)
             throws AbortException {
         if (repository.kind() != wanted) {
-            String fits = wanted == Repository.Kind.ECR ? "Amazon ECR repositories" : "OCI registries other than Amazon ECR";
-            throw new AbortException("Tried to use the credentials '" + id + "' for " + repository + " but failed "
-                    + "because they are " + what + ", which fits only " + fits + ". Check " + where + ".");
+            String fits = wanted == Repository.Kind.ECR ? Messages.Resolver_Fits_Ecr() : Messages.Resolver_Fits_Other();
+            throw new AbortException(Messages.Resolver_KindMismatch(id, repository, what, fits, where));
         }
     }
 
