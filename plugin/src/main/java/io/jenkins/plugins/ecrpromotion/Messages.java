@@ -855,4 +855,84 @@ public final class Messages {
     public static Localizable _Resolver_Fits_Other() {
         return new Localizable(HOLDER, "Resolver.Fits.Other");
     }
+
+    /** Tried to make the build tag of &#123;0&#125; but failed because no commit is known. Set... */
+    public static String Step_BuildTag_NoCommit(Object arg0, Object arg1) {
+        return HOLDER.format("Step.BuildTag.NoCommit", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Step_BuildTag_NoCommit}. */
+    public static Localizable _Step_BuildTag_NoCommit(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Step.BuildTag.NoCommit", arg0, arg1);
+    }
+
+    /** Tried to tag an image with &#123;0&#125; but failed because source: is missing. Set sou... */
+    public static String Step_BuildTag_NoSource(Object arg0, Object arg1) {
+        return HOLDER.format("Step.BuildTag.NoSource", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Step_BuildTag_NoSource}. */
+    public static Localizable _Step_BuildTag_NoSource(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Step.BuildTag.NoSource", arg0, arg1);
+    }
+
+    /** an environment */
+    public static String Step_Promote_AnEnvironment() {
+        return HOLDER.format("Step.Promote.AnEnvironment");
+    }
+
+    /** Localizable form of {@link #Step_Promote_AnEnvironment}. */
+    public static Localizable _Step_Promote_AnEnvironment() {
+        return new Localizable(HOLDER, "Step.Promote.AnEnvironment");
+    }
+
+    /** Tried to promote to &#123;0&#125; but failed because no source was given; name exactly ... */
+    public static String Step_Promote_NoSource(Object arg0) {
+        return HOLDER.format("Step.Promote.NoSource", arg0);
+    }
+
+    /** Localizable form of {@link #Step_Promote_NoSource}. */
+    public static Localizable _Step_Promote_NoSource(Object arg0) {
+        return new Localizable(HOLDER, "Step.Promote.NoSource", arg0);
+    }
+
+    /** Tried to promote to &#123;0&#125; but failed because &#123;1&#125; sources were given; ... */
+    public static String Step_Promote_TooManySources(Object arg0, Object arg1) {
+        return HOLDER.format("Step.Promote.TooManySources", arg0, arg1);
+    }
+
+    /** Localizable form of {@link #Step_Promote_TooManySources}. */
+    public static Localizable _Step_Promote_TooManySources(Object arg0, Object arg1) {
+        return new Localizable(HOLDER, "Step.Promote.TooManySources", arg0, arg1);
+    }
+
+    /** Tried to promote but failed because no target environment was given; set to: to one of ... */
+    public static String Step_Promote_NoTarget(Object arg0) {
+        return HOLDER.format("Step.Promote.NoTarget", arg0);
+    }
+
+    /** Localizable form of {@link #Step_Promote_NoTarget}. */
+    public static Localizable _Step_Promote_NoTarget(Object arg0) {
+        return new Localizable(HOLDER, "Step.Promote.NoTarget", arg0);
+    }
+
+    /** Tried to use the HTTP proxy &#123;0&#125; but failed because its port &#123;1&#125; is ... */
+    public static String Proxy_BadPort(Object arg0, Object arg1, Object arg2) {
+        return HOLDER.format("Proxy.BadPort", arg0, arg1, arg2);
+    }
+
+    /** Localizable form of {@link #Proxy_BadPort}. */
+    public static Localizable _Proxy_BadPort(Object arg0, Object arg1, Object arg2) {
+        return new Localizable(HOLDER, "Proxy.BadPort", arg0, arg1, arg2);
+    }
+
+    /** Manage Jenkins -&gt; System -&gt; HTTP Proxy Configuration */
+    public static String Proxy_Page() {
+        return HOLDER.format("Proxy.Page");
+    }
+
+    /** Localizable form of {@link #Proxy_Page}. */
+    public static Localizable _Proxy_Page() {
+        return new Localizable(HOLDER, "Proxy.Page");
+    }
 }

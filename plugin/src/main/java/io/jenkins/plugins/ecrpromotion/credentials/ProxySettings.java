@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion.credentials;
 
+import io.jenkins.plugins.ecrpromotion.Messages;
 import io.jenkins.plugins.ecrpromotion.EcrParameters;
 
 import hudson.AbortException;
@@ -17,7 +18,7 @@ import jenkins.model.Jenkins;
  */
 public final class ProxySettings {
     /** Where an admin sets the proxy, for error messages. */
-    static final String PROXY_PAGE = "Manage Jenkins -> System -> HTTP Proxy Configuration";
+    static final String PROXY_PAGE = Messages.Proxy_Page();
 
     private ProxySettings() {
     }
@@ -40,8 +41,7 @@ public final class ProxySettings {
         String host = config.getName().trim();
         int port = config.getPort();
         if (port < 1 || port > 65535) {
-            throw new AbortException("Tried to use the HTTP proxy " + host + " but failed because its port " + port
-                    + " is not between 1 and 65535. Fix it in " + PROXY_PAGE + ".");
+            throw new AbortException(Messages.Proxy_BadPort(host, String.valueOf(port), PROXY_PAGE));
         }
         String user = EcrParameters.blankToNull(config.getUserName());
         Secret secret = config.getSecretPassword();

@@ -107,9 +107,7 @@ public class EcrBuildTagStep extends AbstractEcrStep {
             EnvVars env = getContext().get(EnvVars.class);
             String commit = step.gitCommit != null ? step.gitCommit : env == null ? null : EcrParameters.blankToNull(env.get(GIT_COMMIT));
             if (commit == null) {
-                throw new AbortException("Tried to make the build tag of " + run.getFullDisplayName() + " but failed "
-                        + "because no commit is known. Set gitCommit: in " + FUNCTION + " or run inside a checkout "
-                        + "that sets GIT_COMMIT, e.g. withEnv([\"GIT_COMMIT=${checkout(scm).GIT_COMMIT}\"]) { ... }.");
+                throw new AbortException(Messages.Step_BuildTag_NoCommit(run.getFullDisplayName(), FUNCTION));
             }
             BuildTag tag;
             try {
@@ -120,9 +118,7 @@ public class EcrBuildTagStep extends AbstractEcrStep {
             }
             if (step.source == null) {
                 if (step.getRepository() != null || step.environment != null) {
-                    throw new AbortException("Tried to tag an image with " + tag + " but failed because source: is "
-                            + "missing. Set source: in " + FUNCTION + " to the tag or digest just pushed, or leave out "
-                            + "repository: and environment: to only get the build tag.");
+                    throw new AbortException(Messages.Step_BuildTag_NoSource(tag, FUNCTION));
                 }
                 listener.getLogger().println("[" + FUNCTION + "] " + tag);
                 return tag.toString();

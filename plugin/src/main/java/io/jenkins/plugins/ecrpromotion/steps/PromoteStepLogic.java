@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion.steps;
 
+import io.jenkins.plugins.ecrpromotion.Messages;
 import io.jenkins.plugins.ecrpromotion.HistoryEntry;
 
 import io.github.ecrpromotion.core.InvalidInputException;
@@ -35,9 +36,9 @@ public final class PromoteStepLogic {
             throws InvalidInputException {
         int given = (blank(from) ? 0 : 1) + (blank(buildTag) ? 0 : 1) + (blank(digest) ? 0 : 1);
         if (given != 1) {
-            throw new InvalidInputException("Tried to promote to " + (blank(to) ? "an environment" : "'" + to.trim() + "'")
-                    + " but failed because " + (given == 0 ? "no source was given" : given + " sources were given")
-                    + "; name exactly one of from: (the previous environment), buildTag: or digest: (a rollback or hotfix)");
+            String target = blank(to) ? Messages.Step_Promote_AnEnvironment() : "'" + to.trim() + "'";
+            throw new InvalidInputException(given == 0 ? Messages.Step_Promote_NoSource(target)
+                    : Messages.Step_Promote_TooManySources(target, String.valueOf(given)));
         }
         if (!blank(from)) {
             return new PromotionSource.FromEnvironment(chain.require(Environment.parse(from.trim()).name()));
@@ -52,8 +53,7 @@ public final class PromoteStepLogic {
     public static PromotionResult promote(Registry registry, EnvironmentChain chain, PrintStream logger, String to,
             String from, String buildTag, String digest, boolean dryRun) throws PromotionException {
         if (blank(to)) {
-            throw new InvalidInputException("Tried to promote but failed because no target environment was given; "
-                    + "set to: to one of " + chain);
+            throw new InvalidInputException(Messages.Step_Promote_NoTarget(chain));
         }
         PromotionSource source = source(chain, to, from, buildTag, digest);
         Environment target = chain.require(Environment.parse(to.trim()).name());

@@ -54,10 +54,12 @@ public class TimeAndMessagesTest {
         // MessageFormat drops a lone apostrophe: quoted IDs and "controller's" must survive it.
         assertTrue(Messages.Resolver_NoSuchCredentials("ecr", "r", "x").startsWith("Tried to use the credentials 'ecr' for r"));
         assertTrue(Messages.Resolver_HalfKeys("r").contains("the step's environment"));
+        assertTrue(Messages.Step_BuildTag_NoCommit("app #1", "ecrBuildTag")
+                .endsWith("withEnv([\"GIT_COMMIT=${checkout(scm).GIT_COMMIT}\"]) { ... }."));
         for (String key : p.stringPropertyNames()) {
             String text = p.getProperty(key);
             assertTrue(key + " has a lone apostrophe, which MessageFormat would drop",
-                    !text.replace("''", "").contains("'"));
+                    !text.replace("''", "").replace("'{'", "").replace("'}'", "").contains("'"));
         }
         assertEquals("Environments.NoSuchBuild", "Build #1234 of this job recorded no image; reload the Environments page.",
                 Messages.Environments_NoSuchBuild("1234"));
