@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Shapes: {@code {"sections": [{"unavailable", "warnings": [], "columns": [], "rows": [[cell]], "buttons": [button]}]}};
  * a cell has {@code text} and optionally {@code href} (relative to the Jenkins root), {@code title} (hover),
- * {@code copy} (text a copy button copies), {@code time} (ISO UTC), {@code code} (monospace), {@code note} and
+ * {@code copy} (text a copy button copies), {@code time} (ISO UTC; with {@code ago}, shown as "3 hours ago"),
+ * {@code code} (monospace), {@code note} and
  * {@code buttons}; a button has {@code label} (also the dialog's title and confirm text), {@code message},
  * {@code post} (relative to the page's action URL) and {@code destructive}.
  */
@@ -77,7 +78,7 @@ public final class LiveView {
                 }
                 cells.add(build);
                 cells.add(digest(row.getDigest()));
-                cells.add(row.getPromotedAtMillis() == null ? cell("") : time(row.getPromotedAtMillis()));
+                cells.add(row.getPromotedAtMillis() == null ? cell("") : ago(time(row.getPromotedAtMillis())));
                 cells.add(cell(row.getPromotedBy() == null ? "" : row.getPromotedBy()));
                 if (canPromote) {
                     Map<String, Object> actions = cell("");
@@ -144,6 +145,12 @@ public final class LiveView {
         c.put("time", TimeText.iso(millis));
         c.put("title", TimeText.utc(millis));
         return c;
+    }
+
+    /** Shown as "how long ago" (in the browser's language), the time itself on hover. */
+    private static Map<String, Object> ago(Map<String, Object> time) {
+        time.put("ago", true);
+        return time;
     }
 
     private static Map<String, Object> button(BuildPageModel.Button b, String query, Origin origin) {

@@ -92,6 +92,7 @@ public class LiveViewTest {
         JsonNode when = testing.get(3);
         assertEquals("2025-11-24T16:00:00Z", when.get("time").asText());
         assertEquals("2025-11-24 16:00:00 UTC", when.get("title").asText());
+        assertTrue("shown as how long ago", when.get("ago").asBoolean());
         assertEquals("alice", testing.get(4).get("text").asText());
         JsonNode staging = section.get("rows").get(1).get(5);
         assertTrue(staging.get("buttons").get(0).get("post").asText()

@@ -26,6 +26,24 @@
       pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + " UTC" + sign + pad(Math.floor(off / 60)) + ":" + pad(off % 60);
   }
 
+  var UNITS = [["year", 31536000], ["month", 2592000], ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
+
+  /** "3 hours ago" in the browser's language, or null where Intl.RelativeTimeFormat is missing. */
+  function ago(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime()) || typeof Intl === "undefined" || !Intl.RelativeTimeFormat) {
+      return null;
+    }
+    var seconds = Math.round((d.getTime() - Date.now()) / 1000);
+    var rtf = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "auto" });
+    for (var i = 0; i < UNITS.length; i++) {
+      if (Math.abs(seconds) >= UNITS[i][1] || UNITS[i][0] === "second") {
+        return rtf.format(Math.round(seconds / UNITS[i][1]), UNITS[i][0]);
+      }
+    }
+    return null;
+  }
+
   function localizeTimes(root) {
     root.querySelectorAll("time[data-ecr-local]").forEach(function (t) {
       var s = localTime(t.getAttribute("datetime"));
@@ -102,9 +120,11 @@
   function cellEl(c, box, postBase) {
     var td = el("td");
     if (c.time) {
-      var t = el("time", null, localTime(c.time) || c.text);
+      // "how long ago" where the page asks for it, with the viewer's local time and UTC on hover
+      var local = localTime(c.time) || c.text;
+      var t = el("time", null, (c.ago && ago(c.time)) || local);
       t.setAttribute("datetime", c.time);
-      t.title = c.title || "";
+      t.title = c.ago ? local + " (" + (c.title || "") + ")" : (c.title || "");
       td.appendChild(t);
     } else if (c.text) {
       var holder = c.href ? el("a") : el("span");
