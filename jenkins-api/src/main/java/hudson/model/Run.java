@@ -20,6 +20,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException();
+    }
+
     public int getNumber() {
         throw new UnsupportedOperationException();
     }

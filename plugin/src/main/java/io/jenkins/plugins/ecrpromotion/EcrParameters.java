@@ -1,5 +1,7 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import io.jenkins.plugins.ecrpromotion.credentials.RegistryAccess;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -42,7 +44,7 @@ public final class EcrParameters implements Serializable {
         this.environments = blankToNull(environments);
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 

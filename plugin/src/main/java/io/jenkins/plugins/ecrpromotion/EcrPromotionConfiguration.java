@@ -1,5 +1,9 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import io.jenkins.plugins.ecrpromotion.credentials.CredentialsListing;
+import io.jenkins.plugins.ecrpromotion.credentials.GlobalDefaults;
+import io.jenkins.plugins.ecrpromotion.credentials.TargetResolver;
+
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -142,23 +146,19 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
             return e.getMessage();
         }
         if (repository.kind() == Repository.Kind.LAYOUT && !onDiskLayoutsAllowed) {
-            return ON_DISK_DEFAULT_REFUSED;
+            return Messages.Config_OnDiskDefaultRefused();
         }
         return null;
     }
 
-    private static final String ON_DISK_DEFAULT_REFUSED = "The default registry is an on-disk OCI layout (oci:PATH), "
-            + "but on-disk layouts are not allowed: tick \"Allow on-disk OCI layouts\" (allowOnDiskLayouts: true) or "
-            + "name a registry repository such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app.";
+
 
     /** The region: empty, or an AWS region name ({@link #REGION}). */
     static String regionProblem(String value) {
         if (value == null || REGION.matcher(value).matches()) {
             return null;
         }
-        return "The region '" + value + "' is not an AWS region name. Use lower-case letters, digits and dashes in "
-                + "the shape of us-east-1, eu-central-1, ap-southeast-2, us-gov-west-1 or cn-north-1, or leave it "
-                + "empty to take the region from the ECR host name.";
+        return Messages.Config_BadRegion(value);
     }
 
     /** The environment chain: empty, or names as {@link EnvironmentChain#parse} takes them. */
@@ -183,23 +183,22 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
         if (value == null) {
             return null;
         }
-        String valid = " Enter an http:// or https:// URL with a host, such as https://api.ecr.us-east-1.amazonaws.com "
-                + "or http://127.0.0.1:5000, or leave it empty for the public endpoint.";
+        String valid = " " + Messages.Config_Endpoint_Valid();
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            return "The endpoint URL is not a valid URL." + valid;
+            return Messages.Config_Endpoint_Invalid() + valid;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "The endpoint URL must use http or https" + (scheme.isEmpty() ? "." : ", not " + scheme + ".") + valid;
+            return (scheme.isEmpty() ? Messages.Config_Endpoint_NoScheme() : Messages.Config_Endpoint_Scheme(scheme)) + valid;
         }
         if (uri.getRawUserInfo() != null) {
-            return "The endpoint URL must not hold a user or password; the credentials are chosen separately." + valid;
+            return Messages.Config_Endpoint_UserInfo() + valid;
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return "The endpoint URL has no host." + valid;
+            return Messages.Config_Endpoint_NoHost() + valid;
         }
         return null;
     }
@@ -209,12 +208,11 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
         if (seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS) {
             return null;
         }
-        return timeoutRange() + " " + seconds + " is outside it.";
+        return timeoutRange() + " " + Messages.Config_Timeout_Outside(String.valueOf(seconds));
     }
 
     private static String timeoutRange() {
-        return "The timeout is a whole number of seconds from " + MIN_TIMEOUT_SECONDS + " to " + MAX_TIMEOUT_SECONDS
-                + " (default " + GlobalDefaults.DEFAULT_TIMEOUT_SECONDS + ").";
+        return Messages.Config_Timeout_Range(String.valueOf(MIN_TIMEOUT_SECONDS), String.valueOf(MAX_TIMEOUT_SECONDS), String.valueOf(GlobalDefaults.DEFAULT_TIMEOUT_SECONDS));
     }
 
     /** Refuses a value in a setter, before it is stored. */
@@ -284,7 +282,7 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
         // the switch is checked with the whole form (validate) or by setAllowOnDiskLayouts: here it may come next
         require("defaultRepository", defaultRepositoryProblem(value, true));
         if (!binding && !allowOnDiskLayouts && defaultRepositoryProblem(value, false) != null) {
-            LOGGER.log(Level.WARNING, ON_DISK_DEFAULT_REFUSED + " Steps and buttons refuse it until then.");
+            LOGGER.log(Level.WARNING, Messages.Config_OnDiskDefaultRefused() + " Steps and buttons refuse it until then.");
         }
         this.defaultRepository = value;
         saveUnlessBinding();
@@ -396,7 +394,7 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
     public FormValidation doCheckEnvironments(@QueryParameter String value) {
         String v = EcrParameters.blankToNull(value);
         if (v == null) {
-            return FormValidation.ok("Empty: " + EnvironmentChain.DEFAULT.toListString());
+            return FormValidation.ok(Messages.Config_EmptyMeans(EnvironmentChain.DEFAULT.toListString()));
         }
         return answer(environmentsProblem(v));
     }
@@ -423,7 +421,7 @@ public class EcrPromotionConfiguration extends GlobalConfiguration {
     /** Checks the timeout as the user types. */
     public FormValidation doCheckTimeoutSeconds(@QueryParameter String value) {
         if (value == null || value.isBlank()) {
-            return FormValidation.ok("Empty: " + GlobalDefaults.DEFAULT_TIMEOUT_SECONDS);
+            return FormValidation.ok(Messages.Config_EmptyMeans(String.valueOf(GlobalDefaults.DEFAULT_TIMEOUT_SECONDS)));
         }
         try {
             return answer(timeoutProblem(Integer.parseInt(value.trim())));

@@ -1,15 +1,22 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import io.jenkins.plugins.ecrpromotion.pages.Digests;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Objects;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * One promotion, by a step or a button, kept with the build: who (user id or run), when, where, from what to what,
  * and the result. Plain final fields so XStream persists it in build.xml; it never holds a secret.
  */
+@ExportedBean(defaultVisibility = 2)
 public final class HistoryEntry implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Result of a promotion that wrote nothing because the step asked for a dry run. */
+    public static final String DRY_RUN = "dry run";
+    /** Results starting with this word record a failed attempt (followed by ": " and the reason). */
+    public static final String FAILED = "failed";
 
     private final String actor;
     private final long timeMillis;
@@ -39,43 +46,77 @@ public final class HistoryEntry implements Serializable {
         this.result = result;
     }
 
+    @Exported
     public String getActor() {
         return actor;
     }
 
+    @Exported
     public long getTimeMillis() {
         return timeMillis;
     }
 
-    /** The time as ISO-8601 UTC text, for the history table. */
+    /**
+     * The time as ISO-8601 UTC text, always to the second ({@code 2026-11-29T22:11:46Z}): the one format the pages
+     * show (converted to the viewer's zone by the page script) and the API exports.
+     */
+    @Exported(name = "time")
     public String getTimeIso() {
-        return Instant.ofEpochMilli(timeMillis).toString();
+        return TimeText.iso(timeMillis);
     }
 
+    /** The time as {@code 2026-11-29 22:11:46 UTC}: the text a page shows until its script converts it, and on hover. */
+    public String getTimeUtc() {
+        return TimeText.utc(timeMillis);
+    }
+
+    /** Short form of {@link #getFromDigest()}, for tables. */
+    public String getFromShortDigest() {
+        return Digests.shortForm(fromDigest);
+    }
+
+    /** Short form of {@link #getToDigest()}, for tables. */
+    public String getToShortDigest() {
+        return Digests.shortForm(toDigest);
+    }
+
+    /** Whether this entry put its image into the environment: neither a failed attempt nor a dry run. */
+    public boolean isEffective() {
+        String r = result == null ? "" : result.toLowerCase(java.util.Locale.ROOT);
+        return !r.startsWith(FAILED) && !r.startsWith(DRY_RUN);
+    }
+
+    @Exported
     public String getRepository() {
         return repository;
     }
 
+    @Exported
     public String getEnvironment() {
         return environment;
     }
 
+    @Exported
     public String getFromBuildTag() {
         return fromBuildTag;
     }
 
+    @Exported
     public String getFromDigest() {
         return fromDigest;
     }
 
+    @Exported
     public String getToBuildTag() {
         return toBuildTag;
     }
 
+    @Exported
     public String getToDigest() {
         return toDigest;
     }
 
+    @Exported
     public String getResult() {
         return result;
     }

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import io.jenkins.plugins.ecrpromotion.pages.Digests;
 import java.io.Serializable;
 import java.util.Objects;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /** An image a build produced or tagged: its repository, immutable build tag and digest (persisted with the build). */
+@ExportedBean(defaultVisibility = 2)
 public final class ImageRecord implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -28,16 +32,24 @@ public final class ImageRecord implements Serializable {
         this.parameters = parameters;
     }
 
+    @Exported
     public String getRepository() {
         return repository;
     }
 
+    @Exported
     public String getBuildTag() {
         return buildTag;
     }
 
+    @Exported
     public String getDigest() {
         return digest;
+    }
+
+    /** {@code sha256:} and 12 hex digits, for tables (the full digest goes on hover and copy); null without one. */
+    public String getShortDigest() {
+        return Digests.shortForm(digest);
     }
 
     /** The parameters to reach the registry again: the step's settings with this repository, or the defaults. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.ecrpromotion;
 
+import io.jenkins.plugins.ecrpromotion.credentials.GlobalDefaults;
+import io.jenkins.plugins.ecrpromotion.credentials.TargetResolverTest;
+
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.mockito.Mockito.clearInvocations;

@@ -109,7 +109,9 @@ public class HpiPackagingIT {
         for (String apiClass : List.of("hudson.Extension",
                 "jakarta.servlet.ServletException", "com.google.common.util.concurrent.FutureCallback",
                 "org.springframework.security.core.Authentication", "org.jvnet.localizer.Localizable",
-                "net.sf.json.JSONObject")) {
+                "net.sf.json.JSONObject",
+                // Jackson, from the jackson2-api plugin the .hpi depends on (the page JSON is written with it)
+                "com.fasterxml.jackson.core.JsonProcessingException", "com.fasterxml.jackson.databind.ObjectMapper")) {
             urls.add(codeSource(apiClass));
         }
         // SezPoz itself comes from this test's loader, so that the @Indexable on the loaded hudson.Extension is
