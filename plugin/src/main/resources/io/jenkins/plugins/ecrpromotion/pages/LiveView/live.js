@@ -64,6 +64,12 @@
     return e;
   }
 
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function post(url) {
     var form = el("form");
     form.method = "post";
@@ -88,7 +94,8 @@
       if (window.dialog && typeof window.dialog.confirm === "function") {
         window.dialog.confirm(b.label, {
           message: b.message,
-          okText: b.label,
+          // Jenkins writes okText into the button as HTML (the title and message as text): escaped here.
+          okText: escapeHtml(b.label),
           type: b.destructive ? "destructive" : "default"
         }).then(function () {
           post(url);
