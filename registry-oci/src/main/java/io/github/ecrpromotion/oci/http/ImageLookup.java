@@ -50,6 +50,8 @@ final class ImageLookup implements AutoCloseable {
     private final Repository repository;
     private final BuildTagDigests store;
     private final Map<Tag, Digest> remembered = new ConcurrentHashMap<>();
+    /** What the registry said about build tags to this object (empty: absent): the registry's answers, not memory. */
+    private final Map<Tag, Optional<Digest>> seen = new ConcurrentHashMap<>();
     private final Map<Tag, Digest> learned = new ConcurrentHashMap<>();
     private final Set<Tag> forgotten = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
@@ -70,6 +72,7 @@ final class ImageLookup implements AutoCloseable {
         if (!remembers(tag)) {
             return;
         }
+        seen.put(tag, now);
         if (now.isPresent()) {
             if (!now.get().equals(remembered.put(tag, now.get()))) {
                 learned.put(tag, now.get());
@@ -110,12 +113,15 @@ final class ImageLookup implements AutoCloseable {
 
     /**
      * For each wanted digest, the first tag among {@code candidates} (in their order) that names it, confirmed by the
-     * registry during this call. {@code fresh} holds answers the caller got during this call (a tag absent: empty).
+     * registry to this object. {@code fresh} holds answers the caller got during this call (a tag absent: empty).
+     * Build tags this object already asked count as asked (a build tag never moves, and a run's registry object
+     * lives for one operation); only answers loaded from the store are memory, to be confirmed.
      */
     Map<Digest, Tag> firstTags(List<Tag> candidates, Set<Digest> wanted, Map<Tag, Optional<Digest>> fresh,
                                Resolver resolver) throws RegistryException {
         load();
-        Map<Tag, Optional<Digest>> now = new HashMap<>(fresh);
+        Map<Tag, Optional<Digest>> now = new HashMap<>(seen);
+        now.putAll(fresh);
         while (true) {
             Map<Digest, Tag> found = new LinkedHashMap<>();
             Set<Digest> remaining = new LinkedHashSet<>(wanted);
