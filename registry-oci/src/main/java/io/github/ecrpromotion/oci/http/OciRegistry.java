@@ -148,7 +148,7 @@ public final class OciRegistry implements Registry {
      */
     @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
-        try {
+        return lookingUp(() -> {
             Map<Tag, Optional<Digest>> given = lookup.resolveAll(new ArrayList<>(new LinkedHashSet<>(tags)), this::head);
             Set<Digest> missing = new LinkedHashSet<>();
             given.values().forEach(d -> d.ifPresent(missing::add));
@@ -165,17 +165,13 @@ public final class OciRegistry implements Registry {
                 }
             }
             return out;
-        } catch (RegistryException e) {
-            throw secrets.scrub(e);
-        } finally {
-            lookup.save();
-        }
+        });
     }
 
     /** Every tag on the image: the listing, then a HEAD of each tag, {@value ImageLookup#PARALLEL} at a time. */
     @Override
     public Set<Tag> tagsOf(Digest digest) throws RegistryException {
-        try {
+        return lookingUp(() -> {
             Set<Tag> out = new LinkedHashSet<>();
             lookup.resolveAll(tagList.list(deadline()), this::head).forEach((t, d) -> {
                 if (d.filter(digest::equals).isPresent()) {
@@ -183,11 +179,7 @@ public final class OciRegistry implements Registry {
                 }
             });
             return out;
-        } catch (RegistryException e) {
-            throw secrets.scrub(e);
-        } finally {
-            lookup.save();
-        }
+        });
     }
 
     /**
@@ -197,9 +189,21 @@ public final class OciRegistry implements Registry {
      */
     @Override
     public List<Tag> tagsOf(Digest digest, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
-        try {
+        return lookingUp(() -> {
             Tag first = lookup.firstTags(candidates(wanted, order), Set.of(digest), Map.of(), this::head).get(digest);
             return first == null ? List.of() : List.of(first);
+        });
+    }
+
+    /** A look-up over many tags. */
+    private interface LookUp<T> {
+        T run() throws RegistryException;
+    }
+
+    /** Runs a look-up with its errors scrubbed of secrets, then saves what it learned about build tags. */
+    private <T> T lookingUp(LookUp<T> work) throws RegistryException {
+        try {
+            return work.run();
         } catch (RegistryException e) {
             throw secrets.scrub(e);
         } finally {

@@ -129,10 +129,7 @@ public class BuildTagCacheTest {
     public void state_whenARememberedBuildTagNowNamesAnotherImage_forgetsItAndFindsTheTrueOne() throws Exception {
         SyntheticImage b10 = SyntheticImage.dockerV2("build 10");
         SyntheticImage b11 = SyntheticImage.dockerV2("build 11");
-        seeder.push(name, b10, B10.value());
-        seeder.push(name, b10, "production");
-        seeder.push(name, b11, B11.value());
-        seeder.push(name, b11, B12.value());
+        productionOnBuild10WithBuild11TaggedTwice(b10, b11);
         // Remembered: build 12's tag on production's image (another tool has re-pushed it onto build 11's since).
         store.update(repository, Map.of(B12, b10.manifest().digest()), Set.of());
         PipelineState s;
@@ -156,10 +153,7 @@ public class BuildTagCacheTest {
     public void aRegistryObjectWithoutAStore_asksEachBuildTagOnceWhileItIsOpen() throws Exception {
         SyntheticImage b10 = SyntheticImage.dockerV2("build 10");
         SyntheticImage b11 = SyntheticImage.dockerV2("build 11");
-        seeder.push(name, b10, B10.value());
-        seeder.push(name, b10, "production");
-        seeder.push(name, b11, B11.value());
-        seeder.push(name, b11, B12.value());
+        productionOnBuild10WithBuild11TaggedTwice(b10, b11);
         store = BuildTagDigests.NONE;
         try (OciRegistry r = open()) {
             PromotionExecutor exec = new PromotionExecutor(r, EnvironmentChain.DEFAULT);
@@ -170,6 +164,14 @@ public class BuildTagCacheTest {
             // tags never move.
             assertEquals(front.requests().toString(), 3, heads());
         }
+    }
+
+    /** Build 10 in production; build 11's image also carries build 12's tag (another tool put it there). */
+    private void productionOnBuild10WithBuild11TaggedTwice(SyntheticImage b10, SyntheticImage b11) throws Exception {
+        seeder.push(name, b10, B10.value());
+        seeder.push(name, b10, "production");
+        seeder.push(name, b11, B11.value());
+        seeder.push(name, b11, B12.value());
     }
 
     private Optional<Digest> resolve(String tag) throws Exception {
