@@ -55,6 +55,8 @@ final class ImageLookup implements AutoCloseable {
     private final Map<Tag, Digest> learned = new ConcurrentHashMap<>();
     private final Set<Tag> forgotten = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
+    /** Whether a request of this object has been answered: auth (401, token) is settled then, once for all. */
+    private volatile boolean primed;
     private ExecutorService pool;
 
     ImageLookup(Repository repository, BuildTagDigests store) {
@@ -69,6 +71,7 @@ final class ImageLookup implements AutoCloseable {
 
     /** Records what the registry just said about a tag: remembered when it is a build tag, forgotten when gone. */
     void observed(Tag tag, Optional<Digest> now) {
+        primed = true;
         if (!remembers(tag)) {
             return;
         }
@@ -197,19 +200,28 @@ final class ImageLookup implements AutoCloseable {
      */
     Map<Tag, Optional<Digest>> resolveAll(List<Tag> tags, Resolver resolver) throws RegistryException {
         Map<Tag, Optional<Digest>> out = new LinkedHashMap<>();
-        if (tags.size() == 1) {
-            Tag t = tags.get(0);
-            out.put(t, resolver.resolve(t));
+        if (tags.isEmpty()) {
             return out;
         }
+        if (tags.size() == 1 || !primed) {
+            // The first request of this object goes alone: several at once would each meet the registry's 401 and
+            // fetch a token (or run a credential helper) of their own.
+            Tag t = tags.get(0);
+            out.put(t, resolver.resolve(t));
+            primed = true;
+            if (tags.size() == 1) {
+                return out;
+            }
+        }
+        List<Tag> rest = tags.subList(out.size(), tags.size());
         List<Future<Optional<Digest>>> futures = new ArrayList<>();
         ExecutorService p = pool();
-        for (Tag t : tags) {
+        for (Tag t : rest) {
             futures.add(p.submit(() -> resolver.resolve(t)));
         }
         try {
-            for (int k = 0; k < tags.size(); k++) {
-                out.put(tags.get(k), futures.get(k).get());
+            for (int k = 0; k < rest.size(); k++) {
+                out.put(rest.get(k), futures.get(k).get());
             }
             return out;
         } catch (ExecutionException e) {

@@ -144,6 +144,8 @@ public class ImageLookupTest {
         AtomicInteger most = new AtomicInteger();
         CyclicBarrier eight = new CyclicBarrier(ImageLookup.PARALLEL);
         try (ImageLookup l = new ImageLookup(REPO, BuildTagDigests.NONE)) {
+            // As after the run's first answered request (the first of all goes alone, see below).
+            l.observed(Tag.of("testing"), Optional.empty());
             Map<Tag, Optional<Digest>> answers = l.resolveAll(builds(24), t -> {
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
@@ -160,6 +162,20 @@ public class ImageLookupTest {
             assertEquals(builds(24), List.copyOf(answers.keySet()));
         }
         assertEquals(ImageLookup.PARALLEL, most.get());
+    }
+
+    @Test
+    public void theFirstRequestOfARegistryObject_goesAlone_soAuthIsSettledOnce() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (ImageLookup l = new ImageLookup(REPO, BuildTagDigests.NONE)) {
+            l.resolveAll(builds(5), t -> {
+                events.add("start " + t);
+                events.add("end " + t);
+                return Optional.empty();
+            });
+        }
+        assertEquals(List.of("start " + build(5), "end " + build(5)), events.subList(0, 2));
+        assertEquals(10, events.size());
     }
 
     @Test
