@@ -3,6 +3,7 @@ package io.github.ecrpromotion.cli;
 import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
 import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.registry.BuildTagDigests;
 import io.github.ecrpromotion.core.registry.Registries;
 import io.github.ecrpromotion.core.registry.Registry;
 import io.github.ecrpromotion.core.registry.RegistryException;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -74,6 +76,14 @@ final class RegistryOptionsMixin {
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where to remember which image each build tag names, for registries reached over HTTP "
+                    + "(default: $PROMOTE_CACHE_DIR, else $XDG_CACHE_HOME/ecr-promotion, else ~/.cache/ecr-promotion).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Do not read or write the build tag cache (every look-up asks the registry).")
+    boolean noCache;
+
     /** The chain {@code --environments} names. */
     EnvironmentChain chain() throws InvalidInputException {
         return EnvironmentChain.parse(environments);
@@ -97,7 +107,9 @@ final class RegistryOptionsMixin {
                 .tlsVerify(tlsVerify && !insecure)
                 .caCertificate(caCert)
                 .dockerConfig(dockerConfigPath(System.getenv("DOCKER_CONFIG")))
-                .timeout(Duration.ofSeconds(timeoutSeconds));
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .buildTagDigests(noCache ? BuildTagDigests.NONE
+                        : BuildTagDigests.inDirectory(cacheDirectory(cacheDir, System.getenv()).resolve("build-tags")));
         if (passwordStdin && (username == null || username.isBlank())) {
             throw new InvalidInputException("Tried to log in with --password-stdin but failed because no --username was "
                     + "given; give both");
@@ -151,6 +163,13 @@ final class RegistryOptionsMixin {
             refuseIf(username != null, "--username", repo, registryOnly
                     + (repo.kind() == Repository.Kind.ECR ? "; ECR takes the AWS credentials" : ""));
             refuseIf(passwordStdin, "--password-stdin", repo, registryOnly);
+            refuseIf(cacheDir != null, "--cache-dir", repo, registryOnly
+                    + (repo.kind() == Repository.Kind.ECR ? "; ECR names an image's tags in one call" : ""));
+            refuseIf(noCache, "--no-cache", repo, registryOnly);
+        }
+        if (cacheDir != null && noCache) {
+            throw new InvalidInputException("Tried to use --cache-dir with --no-cache but failed because one names a "
+                    + "cache and the other turns it off; give one of them");
         }
         if (tls && plainHttp) {
             throw new InvalidInputException("Tried to use --tls with --plain-http but failed because one asks for "
@@ -185,6 +204,26 @@ final class RegistryOptionsMixin {
             throw new InvalidInputException("Tried to use " + option + " with " + repo + " but failed because it "
                     + why + "; leave it out");
         }
+    }
+
+    /**
+     * The cache directory: {@code --cache-dir}, else {@code $PROMOTE_CACHE_DIR}, else
+     * {@code $XDG_CACHE_HOME/ecr-promotion} (an absolute XDG_CACHE_HOME only, as the XDG spec says), else
+     * {@code ~/.cache/ecr-promotion}. Only the registry backend uses it; nothing is created until it learns something.
+     */
+    static Path cacheDirectory(Path option, java.util.Map<String, String> env) {
+        if (option != null) {
+            return option;
+        }
+        String own = env.get("PROMOTE_CACHE_DIR");
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "ecr-promotion");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "ecr-promotion");
     }
 
     /**

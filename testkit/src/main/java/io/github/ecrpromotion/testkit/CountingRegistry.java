@@ -98,6 +98,15 @@ public final class CountingRegistry implements Registry {
     }
 
     @Override
+    public List<Tag> tagsOf(Digest digest, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
+        if (!delegateComposites) {
+            return Registry.super.tagsOf(digest, wanted, order);
+        }
+        count("tagsOf");
+        return delegate.tagsOf(digest, wanted, order);
+    }
+
+    @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
         if (!delegateComposites) {
             return Registry.super.imagesOf(tags, wanted, order);

@@ -60,6 +60,11 @@ public class DelegatingRegistry implements Registry {
     }
 
     @Override
+    public List<Tag> tagsOf(Digest digest, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
+        return delegate.tagsOf(digest, wanted, order);
+    }
+
+    @Override
     public Map<Tag, Image> imagesOf(List<Tag> tags, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
         return delegate.imagesOf(tags, wanted, order);
     }

@@ -53,6 +53,15 @@ public final class DockerRegistryServer implements AutoCloseable {
         return start(null, null, false, null);
     }
 
+    /**
+     * An anonymous registry whose storage lies in {@code /dev/shm} (a RAM disk) when the machine has one: for tests
+     * that seed and read thousands of tags, where a loaded disk makes each file operation cost milliseconds.
+     */
+    public static DockerRegistryServer startInRam() {
+        Path shm = Path.of("/dev/shm");
+        return start(null, null, false, null, Files.isDirectory(shm) && Files.isWritable(shm) ? shm : null);
+    }
+
     /** An anonymous registry listening only on the IPv6 loopback, reached as {@code [::1]:PORT}. */
     public static DockerRegistryServer startOnIpv6Loopback() {
         return start(null, null, true, null);
@@ -77,6 +86,10 @@ public final class DockerRegistryServer implements AutoCloseable {
     }
 
     private static DockerRegistryServer start(String user, String password, boolean ipv6, String tlsNames) {
+        return start(user, password, ipv6, tlsNames, null);
+    }
+
+    private static DockerRegistryServer start(String user, String password, boolean ipv6, String tlsNames, Path parent) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("docker-registry is not installed: apt-get install -y docker-registry");
         }
@@ -85,7 +98,8 @@ public final class DockerRegistryServer implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             Path dir;
             try {
-                dir = Files.createTempDirectory("docker-registry-");
+                dir = parent == null ? Files.createTempDirectory("docker-registry-")
+                        : Files.createTempDirectory(parent, "docker-registry-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -296,6 +310,34 @@ public final class DockerRegistryServer implements AutoCloseable {
             throw new IllegalStateException("interrupted while running htpasswd", e);
         }
         return out + "\n";
+    }
+
+    /**
+     * Writes manifests under tags straight into the registry's filesystem storage, laid out as distribution 2.8 does
+     * (the manifest as a blob, its revision link, the tag's current and index links), while it runs: it reads that
+     * storage on every request and caches nothing by default. Seeds thousands of tags in a second, where a PUT each
+     * takes a minute; the blobs the manifests refer to must have been pushed through the API first.
+     */
+    public void writeTags(String name, java.util.Map<String, io.github.ecrpromotion.core.registry.RawManifest> tags)
+            throws IOException {
+        Path v2 = dir.resolve("data").resolve("docker/registry/v2");
+        Path manifests = v2.resolve("repositories").resolve(name).resolve("_manifests");
+        for (java.util.Map.Entry<String, io.github.ecrpromotion.core.registry.RawManifest> e : tags.entrySet()) {
+            String hex = e.getValue().digest().hex();
+            String link = "sha256:" + hex;
+            Path blob = v2.resolve("blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
+            Files.createDirectories(blob.getParent());
+            Files.write(blob, e.getValue().bytes());
+            writeLink(manifests.resolve("revisions/sha256").resolve(hex).resolve("link"), link);
+            Path tag = manifests.resolve("tags").resolve(e.getKey());
+            writeLink(tag.resolve("index/sha256").resolve(hex).resolve("link"), link);
+            writeLink(tag.resolve("current/link"), link);
+        }
+    }
+
+    private static void writeLink(Path link, String target) throws IOException {
+        Files.createDirectories(link.getParent());
+        Files.writeString(link, target, StandardCharsets.US_ASCII);
     }
 
     /** {@code 127.0.0.1:PORT}, or {@code [::1]:PORT} for the IPv6 variant. */

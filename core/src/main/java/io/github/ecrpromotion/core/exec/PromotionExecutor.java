@@ -100,7 +100,7 @@ public final class PromotionExecutor {
         } else {
             Image img = source instanceof PromotionSource.FromEnvironment from ? images.get(from.environment().tag()) : null;
             buildTag = img != null && img.digest().equals(digest) ? BuildTagOrder.newest(img.tags())
-                    : BuildTagOrder.newest(registry.tagsOf(digest));
+                    : BuildTagOrder.newest(registry.tagsOf(digest, BuildTag::isBuildTag, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST));
         }
         Optional<Image> current = Optional.ofNullable(images.get(target));
         PromotionPlan plan = planner.plan(registry.repository(), request, manifest, buildTag, current);
@@ -154,7 +154,7 @@ public final class PromotionExecutor {
         List<Tag> listed = registry.listTags();
         Map<Tag, Digest> sameBuild = sameBuild(request.buildTag(), listed);
         TagPlan plan = planner.planTags(registry.repository(), request, manifest, sameBuild,
-                buildTagsOn(digest, request), envNow);
+                buildTagsOn(digest), envNow);
         List<String> warnings = new ArrayList<>(registry.takeWarnings());
         if (!dryRun) {
             // The build tag goes first, so the environment's new image is never without its build tag.
@@ -175,19 +175,13 @@ public final class PromotionExecutor {
     }
 
     /**
-     * The build tags on the image (at least its newest one, when it has any): through the source tag when there is
-     * one (ECR and the layout answer with every tag at once), else by the image's digest.
+     * The build tags on the image (at least its newest one, when it has any), asked by the digest of the bytes read:
+     * no second read of the source tag (ECR and the layout answer with every tag at once; the distribution API
+     * backend walks the build tags, newest first, with what it remembers of them).
      */
-    private List<Tag> buildTagsOn(Digest digest, TagRequest request) throws RegistryException {
-        java.util.function.Predicate<Tag> build = t -> BuildTagFormat.tryParse(t.value()).isPresent();
-        if (request.source().tag().isPresent()) {
-            Tag source = request.source().tag().get();
-            Image img = registry.imagesOf(List.of(source), build, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).get(source);
-            if (img != null && img.digest().equals(digest)) {
-                return img.tags();
-            }
-        }
-        return registry.tagsOf(digest).stream().filter(build).toList();
+    private List<Tag> buildTagsOn(Digest digest) throws RegistryException {
+        return registry.tagsOf(digest, t -> BuildTagFormat.tryParse(t.value()).isPresent(),
+                BuildTagOrder.BUILD_TAGS_NEWEST_FIRST);
     }
 
     /**
@@ -322,8 +316,8 @@ public final class PromotionExecutor {
                 return;
             }
         }
-        // Every tag we knew of moved away: ask for all of the image's tags before concluding anything.
-        if (!registry.tagsOf(old).isEmpty()) {
+        // Every tag we knew of moved away: ask the registry whether any tag is left before concluding anything.
+        if (!registry.tagsOf(old, t -> true, BuildTagOrder.BUILD_TAGS_NEWEST_FIRST).isEmpty()) {
             return;
         }
         Tag keep = RecoveryTag.of(old);

@@ -78,6 +78,23 @@ public interface Registry extends AutoCloseable {
     }
 
     /**
+     * The tags on the image with this digest that {@code wanted} accepts, in {@code order}: at least the first such tag
+     * in that order when the image has one, and none only when it has none. Backends that learn all of an image's tags
+     * in one call return all of them (ECR, the layout); the distribution API backend walks the wanted tags in order and
+     * stops at the first. The default filters {@link #tagsOf(Digest)}.
+     */
+    default List<Tag> tagsOf(Digest digest, Predicate<Tag> wanted, Comparator<Tag> order) throws RegistryException {
+        List<Tag> out = new ArrayList<>();
+        for (Tag t : tagsOf(digest)) {
+            if (wanted.test(t)) {
+                out.add(t);
+            }
+        }
+        out.sort(order);
+        return out;
+    }
+
+    /**
      * For each of the given tags that exists, the image it points at with its other tags that {@code wanted} accepts.
      * Backends that learn an image's tags in the same call return all of them (ECR: one DescribeImages a tag).
      * The default resolves each given tag, then tries the wanted tags in {@code order} until every image has one,

@@ -30,6 +30,7 @@ public final class RegistryOptions {
     private final boolean tlsVerify;
     private final java.nio.file.Path caCertificate;
     private final boolean tls;
+    private final BuildTagDigests buildTagDigests;
 
     private RegistryOptions(Builder b) {
         this.region = b.region;
@@ -54,6 +55,7 @@ public final class RegistryOptions {
         this.tlsVerify = b.tlsVerify;
         this.caCertificate = b.caCertificate;
         this.tls = b.tls;
+        this.buildTagDigests = b.buildTagDigests;
     }
 
     public static Builder builder() {
@@ -88,6 +90,7 @@ public final class RegistryOptions {
         b.tlsVerify = tlsVerify;
         b.caCertificate = caCertificate;
         b.tls = tls;
+        b.buildTagDigests = buildTagDigests;
         return b;
     }
 
@@ -224,6 +227,14 @@ public final class RegistryOptions {
         return tls;
     }
 
+    /**
+     * Where a registry backend remembers the digests of build tags between runs ({@link BuildTagDigests#NONE} by
+     * default: a registry object then remembers them only while it is open).
+     */
+    public BuildTagDigests buildTagDigests() {
+        return buildTagDigests;
+    }
+
     @Override
     public String toString() {
         return "RegistryOptions{region=" + region + ", endpointUrl=" + endpointUrl + ", roleArn=" + roleArn
@@ -233,7 +244,8 @@ public final class RegistryOptions {
                 + ", roleSessionName=" + roleSessionName + ", ambientCredentialsAllowed=" + ambientCredentialsAllowed
                 + ", proxy=" + proxy + ", username=" + username
                 + ", password=" + (password == null ? null : "****") + ", plainHttp=" + plainHttp + ", tls=" + tls
-                + ", tlsVerify=" + tlsVerify + ", caCertificate=" + caCertificate + ", timeout=" + timeout + "}";
+                + ", tlsVerify=" + tlsVerify + ", caCertificate=" + caCertificate + ", timeout=" + timeout
+                + ", " + buildTagDigests + "}";
     }
 
     /**
@@ -315,6 +327,7 @@ public final class RegistryOptions {
         private boolean tlsVerify = true;
         private java.nio.file.Path caCertificate;
         private boolean tls;
+        private BuildTagDigests buildTagDigests = BuildTagDigests.NONE;
 
         private Builder() {
         }
@@ -427,6 +440,12 @@ public final class RegistryOptions {
 
         public Builder tls(boolean v) {
             tls = v;
+            return this;
+        }
+
+        /** Where build tag digests are remembered between runs; null means {@link BuildTagDigests#NONE}. */
+        public Builder buildTagDigests(BuildTagDigests v) {
+            buildTagDigests = v == null ? BuildTagDigests.NONE : v;
             return this;
         }
 

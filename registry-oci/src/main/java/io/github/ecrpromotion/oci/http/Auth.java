@@ -121,7 +121,8 @@ final class Auth {
                 + (searched == null ? "no Docker config was read" : searched) + ")";
     }
 
-    private Optional<Credentials> credentials() throws RegistryException {
+    /** Synchronized: concurrent HEADs that meet their first 401 together run a credential helper once, not each. */
+    private synchronized Optional<Credentials> credentials() throws RegistryException {
         Optional<Credentials> c = credentials;
         if (c == null) {
             if (options.username().isPresent()) {

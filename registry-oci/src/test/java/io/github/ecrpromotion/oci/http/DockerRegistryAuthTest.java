@@ -71,6 +71,20 @@ public class DockerRegistryAuthTest {
     }
 
     @Test
+    public void state_asksItsFirstHeadAlone_soOnlyOneRequestMeetsThe401() throws Exception {
+        try (io.github.ecrpromotion.testkit.RegistryFront front = io.github.ecrpromotion.testkit.RegistryFront.start(server.uri());
+             Registry r = Registries.open(Repository.parse(front.repository("auth/app")),
+                     noDockerConfig().basicAuth(USER, PASSWORD).build())) {
+            new io.github.ecrpromotion.core.exec.PromotionExecutor(r,
+                    io.github.ecrpromotion.core.env.EnvironmentChain.DEFAULT).state();
+            long unauthenticated = front.requests().stream().filter(q -> q.header("Authorization") == null).count();
+            // The three environment HEADs would go out together; the first goes alone, meets the 401, and the
+            // others carry the credentials from the start.
+            assertEquals(front.requests().toString(), 1, unauthenticated);
+        }
+    }
+
+    @Test
     public void basicAuth_withWrongPassword_isAuthErrorWithoutThePassword() throws Exception {
         String wrong = "wrong-Pa55word-xyz";
         try (Registry r = open(noDockerConfig().basicAuth(USER, wrong))) {
