@@ -31,6 +31,10 @@ public class Jenkins extends AbstractCIBase implements ItemGroup<TopLevelItem>, 
         throw new UnsupportedOperationException();
     }
 
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public ACL getACL() {
         throw new UnsupportedOperationException();

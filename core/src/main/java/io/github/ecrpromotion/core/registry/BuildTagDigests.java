@@ -69,6 +69,47 @@ public interface BuildTagDigests {
     }
 
     /**
+     * {@code backing} (a directory, say) with the answers of the {@code maxRepositories} repositories used last kept in
+     * memory too: a load is served from memory once the repository was read, an update goes to both. For a server
+     * whose runs share one store and should not read a file per run; thread-safe when {@code backing} is.
+     *
+     * @throws IllegalArgumentException when {@code maxRepositories} is below 1
+     */
+    static BuildTagDigests inMemoryOver(BuildTagDigests backing, int maxRepositories) {
+        if (maxRepositories < 1) {
+            throw new IllegalArgumentException("maxRepositories must be at least 1, not " + maxRepositories);
+        }
+        return new BuildTagDigests() {
+            // access-ordered: the repository used longest ago leaves first
+            private final Map<Repository, Map<Tag, Digest>> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Repository, Map<Tag, Digest>> eldest) {
+                    return size() > maxRepositories;
+                }
+            };
+
+            @Override
+            public synchronized Map<Tag, Digest> load(Repository repository) {
+                return recent.computeIfAbsent(repository, r -> Map.copyOf(backing.load(r)));
+            }
+
+            @Override
+            public synchronized void update(Repository repository, Map<Tag, Digest> learned, Set<Tag> forgotten) {
+                backing.update(repository, learned, forgotten);
+                Map<Tag, Digest> m = new java.util.HashMap<>(recent.getOrDefault(repository, backing.load(repository)));
+                m.putAll(learned);
+                forgotten.forEach(m::remove);
+                recent.put(repository, Map.copyOf(m));
+            }
+
+            @Override
+            public String toString() {
+                return "build tag cache in memory over " + backing;
+            }
+        };
+    }
+
+    /**
      * One file per repository in {@code directory} (created with mode 0700 when missing), replaced whole by a
      * temporary file and a rename, so concurrent writers never leave half a file; symbolic links are not followed.
      */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.ecrpromotion.credentials;
 
+import io.jenkins.plugins.ecrpromotion.registry.BuildTagStore;
 import io.jenkins.plugins.ecrpromotion.EcrParameters;
 import io.jenkins.plugins.ecrpromotion.EcrPromotionConfiguration;
 import io.jenkins.plugins.ecrpromotion.registry.RegistryTarget;
@@ -40,7 +41,8 @@ public final class RegistryAccess {
      */
     public static RegistryTarget forStep(Run<?, ?> run, Map<String, String> stepEnvironment, EcrParameters params,
             String stepName) throws AbortException {
-        return new TargetResolver(defaults(), (TargetResolver.CredentialsLookup) (id, repo) -> lookupForRun(run, id, repo)).withProxy(ProxySettings.current()).resolve(params, stepName,
+        return new TargetResolver(defaults(), (TargetResolver.CredentialsLookup) (id, repo) -> lookupForRun(run, id, repo)).withProxy(ProxySettings.current())
+                .withBuildTagDigests(BuildTagStore.controller()).resolve(params, stepName,
                 AwsEnvironment.of(stepEnvironment), SessionNames.forBuild(run.getParent().getFullName(), run.getNumber()));
     }
 
@@ -52,7 +54,7 @@ public final class RegistryAccess {
             throws AbortException {
         Job<?, ?> job = run.getParent();
         return new TargetResolver(defaults(), (TargetResolver.CredentialsLookup) (id, repo) -> lookupInJob(job, id, repo)).withProxy(ProxySettings.current())
-                .resolve(params, where, AwsEnvironment.NONE,
+                .withBuildTagDigests(BuildTagStore.controller()).resolve(params, where, AwsEnvironment.NONE,
                 SessionNames.forUser(userId));
     }
 

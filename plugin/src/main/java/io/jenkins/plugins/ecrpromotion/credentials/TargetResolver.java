@@ -15,6 +15,7 @@ import hudson.util.Secret;
 import io.github.ecrpromotion.core.InvalidInputException;
 import io.github.ecrpromotion.core.env.EnvironmentChain;
 import io.github.ecrpromotion.core.ref.Repository;
+import io.github.ecrpromotion.core.registry.BuildTagDigests;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.time.Duration;
 import java.util.function.Function;
@@ -48,6 +49,7 @@ public final class TargetResolver {
     private final GlobalDefaults defaults;
     private final CredentialsLookup lookup;
     private RegistryOptions.Proxy proxy;
+    private BuildTagDigests buildTagDigests = BuildTagDigests.NONE;
 
     /**
      * @param defaults the global configuration's values
@@ -72,6 +74,15 @@ public final class TargetResolver {
     /** The HTTP proxy for every target this resolves ({@link ProxySettings}); {@code null} means direct. */
     public TargetResolver withProxy(RegistryOptions.Proxy proxy) {
         this.proxy = proxy;
+        return this;
+    }
+
+    /**
+     * The controller's build tag -> digest store ({@link io.jenkins.plugins.ecrpromotion.registry.BuildTagStore}), shared by every step and page; without it
+     * nothing is remembered between runs.
+     */
+    public TargetResolver withBuildTagDigests(BuildTagDigests store) {
+        this.buildTagDigests = store;
         return this;
     }
 
@@ -135,7 +146,8 @@ public final class TargetResolver {
                 .ambientCredentialsAllowed(defaults.controllerIdentityAllowed())
                 // checked above already; the layout backend refuses too, should a path ever skip this resolver
                 .localLayoutsAllowed(defaults.onDiskLayoutsAllowed())
-                .proxy(proxy);
+                .proxy(proxy)
+                .buildTagDigests(buildTagDigests);
 
         if (ecr && p.isStepEnvironmentIdentity() && p.getCredentialsId() == null) {
             // The build page, for a build whose step used withAWS: acting with the default credentials (or the

@@ -41,6 +41,18 @@ public class TargetResolverTest {
     }
 
     @Test
+    public void resolve_passesTheControllersBuildTagStore_toTheBackend_andNoneWithoutIt() throws Exception {
+        GlobalDefaults defaults = new GlobalDefaults(ECR, "eu-west-1", null, null, null, 7)
+                .withControllerIdentityAllowed(true);
+        io.github.ecrpromotion.core.registry.BuildTagDigests store =
+                io.github.ecrpromotion.core.registry.BuildTagDigests.inMemory();
+        assertEquals(store, resolver(defaults).withBuildTagDigests(store).resolve(new EcrParameters(), "ecrState")
+                .options().buildTagDigests());
+        assertEquals(io.github.ecrpromotion.core.registry.BuildTagDigests.NONE,
+                resolver(defaults).resolve(new EcrParameters(), "ecrState").options().buildTagDigests());
+    }
+
+    @Test
     public void resolve_whenStepGivesNothing_usesTheGlobalDefaults() throws Exception {
         GlobalDefaults defaults = new GlobalDefaults(ECR, "eu-west-1", null, "dev,prod", "http://127.0.0.1:5000", 7)
                 .withControllerIdentityAllowed(true);
