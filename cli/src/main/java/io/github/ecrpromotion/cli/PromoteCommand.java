@@ -4,6 +4,10 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +26,24 @@ import picocli.CommandLine.Spec;
                     + "or oci:PATH (an OCI image layout on disk)."},
         footer = {"",
             "Exit codes: 0 success (unchanged included), 1 registry or technical failure, 2 invalid input, 3 refused by policy.",
-            "Start with: promote demo"},
-        subcommands = {BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class, TagsCommand.class,
-            DigestCommand.class, DemoCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class})
+            "Start with: promote demo"})
 public final class PromoteCommand implements Runnable {
+    /**
+     * The verbs, in the order help lists them. Added by {@link #commandLine} rather than by the annotation's
+     * {@code subcommands}: picocli builds a command's model from its annotations by reflection, a good part of a
+     * short run's start-up, and a run needs only its own verb's.
+     */
+    private static final Map<String, Class<?>> VERBS = verbs();
+
+    private static Map<String, Class<?>> verbs() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (Class<?> c : List.of(BuildTagCommand.class, TagCommand.class, ToCommand.class, StateCommand.class,
+                TagsCommand.class, DigestCommand.class, DemoCommand.class, CompletionCommand.class)) {
+            m.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     /** Success, including "unchanged". */
     public static final int OK = 0;
     /** The registry failed, could not be reached, refused the credentials; or another technical failure. */
@@ -61,7 +78,28 @@ public final class PromoteCommand implements Runnable {
 
     /** The command line with this tool's exit codes and error reporting, writing to the given streams. */
     public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        return commandLine(stdin, out, err, null);
+    }
+
+    /**
+     * The same, built for a run whose first argument is {@code firstArgument} (null: for any run). A verb gets its
+     * full model; the other verbs, which that run cannot reach, are listed by name and description only. A run of
+     * {@code help} or {@code completion} needs every verb's options, so gets every model.
+     */
+    static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err, String firstArgument) {
         CommandLine cl = new CommandLine(new PromoteCommand(stdin));
+        boolean all = firstArgument == null || firstArgument.equals("help") || firstArgument.equals("completion");
+        for (Map.Entry<String, Class<?>> verb : VERBS.entrySet()) {
+            if (all || verb.getKey().equals(firstArgument)) {
+                cl.addSubcommand(verb.getKey(), verb.getValue());
+            } else {
+                CommandSpec listed = CommandSpec.create();
+                listed.usageMessage().description(verb.getValue().getAnnotation(Command.class).description());
+                cl.addSubcommand(verb.getKey(), listed);
+            }
+        }
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
+        // Subcommands first: picocli applies the settings below to the subcommands present when they are made.
         cl.setOut(out);
         cl.setErr(err);
         ErrorReporter reporter = new ErrorReporter();
@@ -98,7 +136,7 @@ public final class PromoteCommand implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(System.in, out, err).execute(args);
+        int code = commandLine(System.in, out, err, args.length == 0 ? "" : args[0]).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -26,7 +26,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = PromoteCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+                new PrintWriter(out, true), new PrintWriter(err, true), args.length == 0 ? "" : args[0]).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 }
