@@ -6,6 +6,10 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -139,5 +143,49 @@ public class StateCacheTest {
         now.addAndGet(Duration.ofMinutes(61).toMillis());
         assertTrue(badges.peek("a").isEmpty());
         assertEquals(2, loads.get());
+    }
+
+    /**
+     * Attack: a reader fires many state requests at once while the answer is missing or expired (a cold cache, or a
+     * registry that hangs for the whole timeout). Each used to start its own registry read, holding a request thread
+     * and an outgoing connection for up to the timeout; one read must serve them all.
+     */
+    @Test
+    public void get_concurrentMisses_shareOneRegistryRead() throws Exception {
+        int viewers = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        StateCache.LiveState answer = StateCache.LiveState.unavailable("slow");
+        Supplier<StateCache.LiveState> slow = () -> {
+            loads.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        };
+        List<StateCache.LiveState> seen = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < viewers; i++) {
+            threads.add(new Thread(() -> seen.add(cache.get("repo", slow)), "viewer-" + i));
+        }
+        try {
+            threads.forEach(Thread::start);
+            // Every viewer is parked inside get: in its own registry read, or waiting for the shared one.
+            while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                    || t.getState() == Thread.State.BLOCKED)
+                    && threads.stream().noneMatch(t -> t.getState() == Thread.State.TERMINATED)) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(viewers, seen.size());
+            seen.forEach(s -> assertSame(answer, s));
+            assertEquals("registry reads for " + viewers + " concurrent views", 1, loads.get());
+        } finally {
+            release.countDown();
+        }
     }
 }
