@@ -188,4 +188,54 @@ public class StateCacheTest {
             release.countDown();
         }
     }
+
+    /**
+     * Attack (race): a read that started before a click changed the registry must not be served after the click
+     * forgot the state, neither to a view that asks then nor from the cache once it finishes: the page the click
+     * redirects to would show the old state for the whole TTL.
+     */
+    @Test
+    public void invalidate_duringARead_makesLaterViewsReadAgain_andDropsTheOldAnswer() throws Exception {
+        CountDownLatch inRead = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StateCache.LiveState before = StateCache.LiveState.unavailable("before the click");
+        StateCache.LiveState after = StateCache.LiveState.unavailable("after the click");
+        List<StateCache.LiveState> seen = new CopyOnWriteArrayList<>();
+        Thread oldView = new Thread(() -> seen.add(cache.get("repo", () -> {
+            loads.incrementAndGet();
+            inRead.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return before;
+        })), "old-view");
+        try {
+            oldView.start();
+            inRead.await();
+            cache.invalidateIf("repo"::equals); // the click's forget
+            List<StateCache.LiveState> newSeen = new CopyOnWriteArrayList<>();
+            Thread newView = new Thread(() -> newSeen.add(cache.get("repo", () -> {
+                loads.incrementAndGet();
+                return after;
+            })), "new-view");
+            newView.start();
+            // it either reads on its own and ends, or parks waiting for the old read
+            while (newView.getState() != Thread.State.TERMINATED && newView.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            newView.join();
+            assertEquals("the view after the click", List.of(after), newSeen);
+        } finally {
+            release.countDown();
+            oldView.join();
+        }
+        assertEquals(List.of(before), seen);
+        assertEquals(2, loads.get());
+        assertSame("the old read must not replace the newer answer", after,
+                cache.get("repo", loader("unexpected")));
+        assertEquals(2, loads.get());
+    }
 }
