@@ -84,7 +84,13 @@ public final class StateCache<K> {
                 return again.state;
             }
             LiveState loaded = Objects.requireNonNull(loader.get(), "loader answer");
-            put(key, new Entry(loaded, now));
+            // Forgotten while reading (a click changed the registry): answer this view, but cache nothing old.
+            // (under the lock the invalidations take, so none slips in between)
+            synchronized (this) {
+                if (loading.remove(key, mine)) {
+                    put(key, new Entry(loaded, now));
+                }
+            }
             mine.complete(loaded);
             return loaded;
         } catch (RuntimeException | Error t) {
@@ -155,17 +161,21 @@ public final class StateCache<K> {
     }
 
     /** Forgets one key, e.g. after a promotion changed that repository. */
-    public void invalidate(K key) {
+    public synchronized void invalidate(K key) {
+        loading.remove(key);
         entries.remove(key);
     }
 
     /** Forgets every key whose entry matches, e.g. every entry of one repository. */
-    public void invalidateIf(Predicate<K> which) {
+    public synchronized void invalidateIf(Predicate<K> which) {
+        // reads in flight first: a view asking after this starts a read of its own
+        loading.keySet().removeIf(which);
         entries.keySet().removeIf(which);
     }
 
     /** Forgets everything. */
-    public void clear() {
+    public synchronized void clear() {
+        loading.clear();
         entries.clear();
     }
 
