@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -30,6 +32,8 @@ public final class StateCache<K> {
     private final int maxEntries;
     private final LongSupplier clockMillis;
     private final Map<K, Entry> entries = new ConcurrentHashMap<>();
+    /** The loads running now, one per key: later misses wait for it instead of reading the registry again. */
+    private final Map<K, CompletableFuture<LiveState>> loading = new ConcurrentHashMap<>();
 
     /** @param clockMillis the time source; tests pass a fake one to check expiry without sleeping */
     public StateCache(Duration ttl, LongSupplier clockMillis) {
@@ -56,17 +60,59 @@ public final class StateCache<K> {
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
     }
 
-    /** The cached state for this key when still fresh, else the loader's answer (which is then cached). */
+    /**
+     * The cached state for this key when still fresh, else the loader's answer (which is then cached). Concurrent
+     * misses for one key share one load: a burst of page views (or a reader firing requests on purpose) while the
+     * registry is slow costs one registry read, not one per request. Hits stay lock-free.
+     */
     public LiveState get(K key, Supplier<LiveState> loader) {
         long now = clockMillis.getAsLong();
         Entry e = entries.get(key);
         if (e != null && isFresh(e, now)) {
             return e.state;
         }
-        // Two page views may both load at expiry; that costs one extra read and keeps page rendering lock-free.
-        LiveState loaded = Objects.requireNonNull(loader.get(), "loader answer");
-        put(key, new Entry(loaded, now));
-        return loaded;
+        CompletableFuture<LiveState> mine = new CompletableFuture<>();
+        CompletableFuture<LiveState> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            return join(running);
+        }
+        try {
+            // another load may have finished between the first look and the claim
+            Entry again = entries.get(key);
+            if (again != null && isFresh(again, clockMillis.getAsLong())) {
+                mine.complete(again.state);
+                return again.state;
+            }
+            LiveState loaded = Objects.requireNonNull(loader.get(), "loader answer");
+            // Forgotten while reading (a click changed the registry): answer this view, but cache nothing old.
+            // (under the lock the invalidations take, so none slips in between)
+            synchronized (this) {
+                if (loading.remove(key, mine)) {
+                    put(key, new Entry(loaded, now));
+                }
+            }
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException | Error t) {
+            mine.completeExceptionally(t);
+            throw t;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    private static LiveState join(CompletableFuture<LiveState> running) {
+        try {
+            return running.join();
+        } catch (CompletionException ce) {
+            if (ce.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (ce.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw ce;
+        }
     }
 
     private boolean isFresh(Entry e, long now) {
@@ -115,17 +161,21 @@ public final class StateCache<K> {
     }
 
     /** Forgets one key, e.g. after a promotion changed that repository. */
-    public void invalidate(K key) {
+    public synchronized void invalidate(K key) {
+        loading.remove(key);
         entries.remove(key);
     }
 
     /** Forgets every key whose entry matches, e.g. every entry of one repository. */
-    public void invalidateIf(Predicate<K> which) {
+    public synchronized void invalidateIf(Predicate<K> which) {
+        // reads in flight first: a view asking after this starts a read of its own
+        loading.keySet().removeIf(which);
         entries.keySet().removeIf(which);
     }
 
     /** Forgets everything. */
-    public void clear() {
+    public synchronized void clear() {
+        loading.clear();
         entries.clear();
     }
 

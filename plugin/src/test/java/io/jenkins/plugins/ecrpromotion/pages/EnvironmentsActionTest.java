@@ -154,6 +154,51 @@ public class EnvironmentsActionTest {
         assertEquals(0, resolves);
     }
 
+    /**
+     * Attack (cost): Jenkins asks every transient action factory on each job page view and each {@code actions} of a
+     * job API answer; a job that never recorded an image used to load and look through its last 20 builds every time.
+     * Once its finished builds are known to hold no image, only a new build makes the factory look again.
+     */
+    @Test
+    public void factory_onAJobWithoutImages_looksThroughItsBuildsOnceUntilANewBuild() {
+        java.util.concurrent.atomic.AtomicInteger walked = new java.util.concurrent.atomic.AtomicInteger();
+        Job plain = mock(Job.class);
+        Run last = null;
+        for (int n = 1; n <= 30; n++) {
+            Run r = mock(Run.class);
+            when(r.getNumber()).thenReturn(n);
+            Run previous = last;
+            when(r.getPreviousBuild()).thenAnswer(inv -> {
+                walked.incrementAndGet();
+                return previous;
+            });
+            last = r;
+        }
+        when(plain.getLastBuild()).thenReturn(last);
+        EnvironmentsActionFactory factory = new EnvironmentsActionFactory();
+
+        assertTrue(factory.createFor(plain).isEmpty());
+        int first = walked.get();
+        assertTrue("looked back " + first, first > 0 && first <= EnvironmentsActionFactory.LOOK_BACK);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(factory.createFor(plain).isEmpty());
+        }
+        assertEquals("builds looked through again for the same last build", first, walked.get());
+
+        // A new build that records an image shows the link at once, even while it runs.
+        Run newer = mock(Run.class);
+        when(newer.getNumber()).thenReturn(31);
+        when(newer.isBuilding()).thenReturn(true);
+        Run before = last;
+        when(newer.getPreviousBuild()).thenReturn(before);
+        when(plain.getLastBuild()).thenReturn(newer);
+        assertTrue(factory.createFor(plain).isEmpty());
+        EcrPromotionAction recorded = mock(EcrPromotionAction.class);
+        when(recorded.getImages()).thenReturn(List.of(record11()));
+        when(newer.getAction(EcrPromotionAction.class)).thenReturn(recorded);
+        assertEquals(1, factory.createFor(plain).size());
+    }
+
     @Test
     public void promote_goesThroughTheBuildsClick_andComesBackToThisPage() throws Exception {
         registry.seed("testing", IMAGE_11);

@@ -6,6 +6,10 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -138,6 +142,100 @@ public class StateCacheTest {
         assertEquals(2, loads.get());
         now.addAndGet(Duration.ofMinutes(61).toMillis());
         assertTrue(badges.peek("a").isEmpty());
+        assertEquals(2, loads.get());
+    }
+
+    /**
+     * Attack: a reader fires many state requests at once while the answer is missing or expired (a cold cache, or a
+     * registry that hangs for the whole timeout). Each used to start its own registry read, holding a request thread
+     * and an outgoing connection for up to the timeout; one read must serve them all.
+     */
+    @Test
+    public void get_concurrentMisses_shareOneRegistryRead() throws Exception {
+        int viewers = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        StateCache.LiveState answer = StateCache.LiveState.unavailable("slow");
+        Supplier<StateCache.LiveState> slow = () -> {
+            loads.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        };
+        List<StateCache.LiveState> seen = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < viewers; i++) {
+            threads.add(new Thread(() -> seen.add(cache.get("repo", slow)), "viewer-" + i));
+        }
+        try {
+            threads.forEach(Thread::start);
+            // Every viewer is parked inside get: in its own registry read, or waiting for the shared one.
+            while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                    || t.getState() == Thread.State.BLOCKED)
+                    && threads.stream().noneMatch(t -> t.getState() == Thread.State.TERMINATED)) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(viewers, seen.size());
+            seen.forEach(s -> assertSame(answer, s));
+            assertEquals("registry reads for " + viewers + " concurrent views", 1, loads.get());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /**
+     * Attack (race): a read that started before a click changed the registry must not be served after the click
+     * forgot the state, neither to a view that asks then nor from the cache once it finishes: the page the click
+     * redirects to would show the old state for the whole TTL.
+     */
+    @Test
+    public void invalidate_duringARead_makesLaterViewsReadAgain_andDropsTheOldAnswer() throws Exception {
+        CountDownLatch inRead = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StateCache.LiveState before = StateCache.LiveState.unavailable("before the click");
+        StateCache.LiveState after = StateCache.LiveState.unavailable("after the click");
+        List<StateCache.LiveState> seen = new CopyOnWriteArrayList<>();
+        Thread oldView = new Thread(() -> seen.add(cache.get("repo", () -> {
+            loads.incrementAndGet();
+            inRead.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return before;
+        })), "old-view");
+        try {
+            oldView.start();
+            inRead.await();
+            cache.invalidateIf("repo"::equals); // the click's forget
+            List<StateCache.LiveState> newSeen = new CopyOnWriteArrayList<>();
+            Thread newView = new Thread(() -> newSeen.add(cache.get("repo", () -> {
+                loads.incrementAndGet();
+                return after;
+            })), "new-view");
+            newView.start();
+            // it either reads on its own and ends, or parks waiting for the old read
+            while (newView.getState() != Thread.State.TERMINATED && newView.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            newView.join();
+            assertEquals("the view after the click", List.of(after), newSeen);
+        } finally {
+            release.countDown();
+            oldView.join();
+        }
+        assertEquals(List.of(before), seen);
+        assertEquals(2, loads.get());
+        assertSame("the old read must not replace the newer answer", after,
+                cache.get("repo", loader("unexpected")));
         assertEquals(2, loads.get());
     }
 }
