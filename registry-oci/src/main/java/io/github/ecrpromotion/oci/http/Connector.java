@@ -57,6 +57,8 @@ final class Connector {
     private final RegistryOptions options;
     private final SSLSocketFactory sockets;
     private final boolean verifyHostNames;
+    /** For HTTPS through an authenticating proxy: one per connector, so the JDK's cache of proxy answers serves all. */
+    private final Authenticator proxyAuthenticator;
     /** A CA file that cannot be read: reported by the first request, as every other failure is. */
     private final RegistryException tlsFailure;
 
@@ -73,6 +75,7 @@ final class Connector {
         this.tlsFailure = failure;
         // --tls-verify=false: the trust manager accepts everything, and the host name check is skipped too.
         this.verifyHostNames = options.tlsVerify();
+        this.proxyAuthenticator = options.proxy().map(ProxyRouting::authenticator).orElse(null);
     }
 
     /**
@@ -139,6 +142,12 @@ final class Connector {
             if (e instanceof CappedBody.TooLarge tooLarge) {
                 throw HttpErrors.protocol(action, "the registry's answer is larger than " + tooLarge.limit);
             }
+            if (String.valueOf(e.getMessage()).startsWith("Unable to tunnel through proxy")
+                    && e.getMessage().contains(" 407")) {
+                // The proxy refused the CONNECT of an HTTPS request: its answer, as Transport reports a plain 407.
+                throw HttpErrors.auth(action, "the proxy " + options.proxy().map(Object::toString).orElse("on the way")
+                        + " refused the request (HTTP 407 Proxy Authentication Required)" + tunnelingHint());
+            }
             IOException why = e instanceof TimedOut ? e
                     : late.get() || e instanceof SocketTimeoutException
                     ? new TimedOut(!connected, late.get() ? "the answer did not end in time" : e.getMessage()) : e;
@@ -146,6 +155,18 @@ final class Connector {
         } finally {
             watchdog.cancel(false);
         }
+    }
+
+    /**
+     * Why the proxy's credentials may not have been sent on the CONNECT: the JDK's default
+     * {@code jdk.http.auth.tunneling.disabledSchemes=Basic}, read once when the JDK's HTTP classes load.
+     */
+    private String tunnelingHint() {
+        boolean credentials = options.proxy().filter(p -> p.username() != null && p.password() != null).isPresent();
+        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes", "Basic");
+        return credentials && disabled.toLowerCase(java.util.Locale.ROOT).contains("basic")
+                ? "; the JDK sends Basic proxy credentials for HTTPS registries only when the JVM runs with "
+                + "-Djdk.http.auth.tunneling.disabledSchemes= (empty)" : "";
     }
 
     private HttpURLConnection open(URI uri, String method, Map<String, String> headers, byte[] body, Duration left)
@@ -176,7 +197,7 @@ final class Connector {
             if ("https".equalsIgnoreCase(uri.getScheme())) {
                 // A header set here would travel inside the tunnel to the registry: the proxy's credentials go on the
                 // CONNECT only, when the proxy asks for them (407).
-                c.setAuthenticator(ProxyRouting.authenticator(options.proxy().orElseThrow()));
+                c.setAuthenticator(proxyAuthenticator);
             } else {
                 c.setRequestProperty("Proxy-Authorization", proxyAuthorization.get());
             }
