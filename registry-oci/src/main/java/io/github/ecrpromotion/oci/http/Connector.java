@@ -31,7 +31,9 @@ import javax.net.ssl.SSLSocketFactory;
  * server's 401 (no {@link Authenticator} but for an HTTPS proxy's CONNECT, see {@link ProxyRouting}); the proxy, if
  * any, is the one {@link ProxyRouting} picks for the URL; a CA file or {@code --tls-verify=false} sets this
  * connection's socket factory (and host name check), never the JDK's defaults. A PUT or POST body is sent with a
- * fixed length, which also keeps the JDK from silently sending it a second time when the connection breaks. Keep-alive
+ * fixed length, which also keeps the JDK from silently sending it a second time when the connection breaks; a GET or
+ * HEAD whose connection breaks before the status line is sent once more by the JDK itself (meant for a keep-alive
+ * connection the server closed meanwhile), within one attempt of the {@link Transport}'s retry policy. Keep-alive
  * connections are pooled by the JDK.
  *
  * <p>The deadline: connect and read timeouts are what is left of it when the request starts, and a watchdog
