@@ -7,9 +7,6 @@ import io.github.ecrpromotion.oci.internal.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * asks for Basic auth cannot take one, and that is reported.
  */
 final class Auth {
-    private final HttpClient client;
+    private final Connector connector;
     private final String host;
     private final RegistryOptions options;
     /** Whether the registry is spoken to over HTTPS: then credentials never travel to its token realm in the clear. */
@@ -43,8 +40,8 @@ final class Auth {
     private volatile Optional<Credentials> credentials;
     private volatile String searched;
 
-    Auth(HttpClient client, String host, boolean https, RegistryOptions options, Secrets secrets) {
-        this.client = client;
+    Auth(Connector connector, String host, boolean https, RegistryOptions options, Secrets secrets) {
+        this.connector = connector;
         this.host = host;
         this.https = https;
         this.options = options;
@@ -204,16 +201,16 @@ final class Auth {
         if (creds.isPresent()) {
             requireSafeRealm(uri, action);
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json");
-        creds.ifPresent(cr -> req.header("Authorization", cr.basicHeader()));
-        ProxyRouting.authorize(req, uri, options);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        creds.ifPresent(cr -> headers.put("Authorization", cr.basicHeader()));
         // The token server's body is never quoted (it may echo the credentials); it is read only up to 1 MiB.
         // A token server that is busy (429, 502-504) or drops the connection gets the registry's retry policy.
         String fetching = action + " (fetching a token from " + uri.getHost() + ")";
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> r;
+            Connector.Answer r;
             try {
-                r = Transport.call(client, req, "GET", CappedBody.Limit.TOKEN, deadline, fetching);
+                r = connector.call("GET", uri, headers, null, CappedBody.Limit.TOKEN, deadline, fetching);
             } catch (RegistryException e) {
                 Duration wait = RetryPolicy.backoff(attempt + 1, false);
                 if (!e.isRetryable() || !(e.getCause() instanceof java.io.IOException io) || !Transport.passing(io)
@@ -223,10 +220,10 @@ final class Auth {
                 Transport.pause(wait, fetching);
                 continue;
             }
-            if (Transport.retryable(r.statusCode()) && attempt < RetryPolicy.MAX_ATTEMPTS) {
+            if (Transport.retryable(r.status()) && attempt < RetryPolicy.MAX_ATTEMPTS) {
                 Optional<Duration> asked = RetryPolicy.retryAfter(r.headers().firstValue("Retry-After").orElse(null),
                         java.time.Instant.now()).filter(d -> d.compareTo(RetryPolicy.MAX_RETRY_AFTER) <= 0);
-                Duration wait = asked.orElse(RetryPolicy.backoff(attempt + 1, r.statusCode() == 429));
+                Duration wait = asked.orElse(RetryPolicy.backoff(attempt + 1, r.status() == 429));
                 if (deadline.fits(wait)) {
                     Transport.pause(wait, fetching);
                     continue;
@@ -256,24 +253,22 @@ final class Auth {
         if (!scope.isEmpty()) {
             form.append("&scope=").append(enc(scope));
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
-        ProxyRouting.authorize(req, uri, options);
-        HttpResponse<byte[]> r = Transport.call(client, req, "POST", CappedBody.Limit.TOKEN, deadline,
-                action + " (fetching a token from " + uri.getHost() + ")");
+        Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "application/json");
+        Connector.Answer r = connector.call("POST", uri, headers, form.toString().getBytes(StandardCharsets.UTF_8),
+                CappedBody.Limit.TOKEN, deadline, action + " (fetching a token from " + uri.getHost() + ")");
         return tokenFrom(r, uri, scope, action);
     }
 
-    private String tokenFrom(HttpResponse<byte[]> r, URI uri, String scope, String action) throws RegistryException {
-        if (r.statusCode() == 401 || r.statusCode() == 403) {
+    private String tokenFrom(Connector.Answer r, URI uri, String scope, String action) throws RegistryException {
+        if (r.status() == 401 || r.status() == 403) {
             throw HttpErrors.auth(action, "the token server at " + uri.getHost() + " refused to issue a token for "
-                    + scope + " (HTTP " + r.statusCode() + "); " + describeCredentials());
+                    + scope + " (HTTP " + r.status() + "); " + describeCredentials());
         }
-        if (r.statusCode() != 200) {
-            throw new RegistryException(r.statusCode() >= 500 ? RegistryException.Reason.UNAVAILABLE : RegistryException.Reason.PROTOCOL,
+        if (r.status() != 200) {
+            throw new RegistryException(r.status() >= 500 ? RegistryException.Reason.UNAVAILABLE : RegistryException.Reason.PROTOCOL,
                     "Tried to " + action + " but failed because the token server at " + uri.getHost()
-                            + " answered HTTP " + r.statusCode());
+                            + " answered HTTP " + r.status());
         }
         String token;
         try {

@@ -2,19 +2,14 @@ package io.github.ecrpromotion.oci.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.InputStream;
 
 /**
  * A body read into memory up to a limit. A success answer over the limit fails as soon as its Content-Length shows
  * it, or as soon as the stream passes it (an endless chunked body ends there); an error answer is cut at the limit
  * instead, since only its first bytes are ever shown. HEAD answers carry no body whatever their Content-Length says.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class CappedBody {
     /** A success answer larger than its endpoint accepts. */
     static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
@@ -39,79 +34,40 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final Limit limit;
-    private final boolean cut;
-    private final long declared;
-    private Flow.Subscription subscription;
-
-    private CappedBody(Limit limit, boolean cut, long declared) {
-        this.limit = limit;
-        this.cut = cut;
-        this.declared = declared;
+    private CappedBody() {
     }
 
-    /** The handler for one request: {@code limit} for a 2xx answer, {@link Limit#ERROR} (cut) for any other. */
-    static HttpResponse.BodyHandler<byte[]> handler(String method, Limit limit) {
-        return info -> {
-            if (method.equals("HEAD")) {
-                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+    /**
+     * Reads {@code in} (null: no body) for an answer of {@code status} with the given Content-Length (-1: none):
+     * {@code limit} for a 2xx answer, {@link Limit#ERROR} (cut) for any other. Throws {@link TooLarge} before
+     * reading when the declared length is already over, and as soon as the stream passes the limit.
+     */
+    static byte[] read(InputStream in, int status, long declared, Limit limit) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        boolean success = status / 100 == 2;
+        Limit cap = success ? limit : Limit.ERROR;
+        if (success && declared > cap.bytes()) {
+            throw new TooLarge(cap);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        while (true) {
+            int room = (int) Math.min(Integer.MAX_VALUE, cap.bytes() - buffer.size());
+            // One byte more than the room: a body exactly at the limit is whole, one byte over is too large.
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, (long) room + 1));
+            if (n < 0) {
+                return buffer.toByteArray();
             }
-            boolean success = info.statusCode() / 100 == 2;
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new CappedBody(success ? limit : Limit.ERROR, !success, declared);
-        };
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        if (!cut && declared > limit.bytes()) {
-            s.cancel();
-            result.completeExceptionally(new TooLarge(limit));
-            return;
-        }
-        s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-        if (result.isDone()) {
-            return;
-        }
-        for (ByteBuffer b : items) {
-            int room = (int) Math.min(Integer.MAX_VALUE, limit.bytes() - buffer.size());
-            if (b.remaining() > room) {
-                subscription.cancel();
-                if (cut) {
-                    byte[] part = new byte[room];
-                    b.get(part);
-                    buffer.writeBytes(part);
-                    result.complete(buffer.toByteArray());
-                } else {
-                    result.completeExceptionally(new TooLarge(limit));
+            if (n > room) {
+                if (success) {
+                    throw new TooLarge(cap);
                 }
-                return;
+                buffer.write(chunk, 0, room);
+                return buffer.toByteArray();
             }
-            byte[] bytes = new byte[b.remaining()];
-            b.get(bytes);
-            buffer.writeBytes(bytes);
+            buffer.write(chunk, 0, n);
         }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-        result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(buffer.toByteArray());
     }
 }

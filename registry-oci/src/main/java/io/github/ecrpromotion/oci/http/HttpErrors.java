@@ -7,9 +7,8 @@ import io.github.ecrpromotion.oci.internal.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
- * The OCI backend's one exception translator: {@code java.net.http} failures and HTTP error statuses become
+ * The OCI backend's one exception translator: network failures and HTTP error statuses become
  * {@link RegistryException}s. Messages carry the status, the registry's error codes and what we tried; never a
  * header value, token or password (error bodies of a token server are not quoted at all).
  */
@@ -36,18 +35,18 @@ final class HttpErrors {
         Reason reason = Reason.UNAVAILABLE;
         boolean retryable = true;
         Remedy remedy = null;
-        // java.net.http wraps the interesting exception (ConnectException around ClosedChannelException, ...). An unknown
-        // host comes as a ConnectException around an UnresolvedAddressException, without the name: checked first, so it
-        // is not reported as "connection refused", and not retried (the name will not resolve a second later).
+        // The interesting exception may be wrapped (looked for along the causes). An unknown host (UnknownHostException,
+        // or an UnresolvedAddressException without the name) is checked first, so it is not reported as "connection
+        // refused", and not retried (the name will not resolve a second later).
         UnknownHostException unknown = (UnknownHostException) inChain(e, UnknownHostException.class);
         if (unknown != null || inChain(e, UnresolvedAddressException.class) != null) {
             String name = host != null ? host : unknown != null && unknown.getMessage() != null ? unknown.getMessage() : null;
             why = name == null ? "the registry's host name cannot be resolved"
                     : "it cannot resolve host " + name + " (no address is known for that name)";
             retryable = false;
-        } else if (inChain(e, HttpConnectTimeoutException.class) != null) {
+        } else if (inChain(e, Connector.TimedOut.class) instanceof Connector.TimedOut t && t.connecting) {
             why = "connecting took longer than the timeout of " + seconds(timeout);
-        } else if (inChain(e, HttpTimeoutException.class) != null) {
+        } else if (inChain(e, Connector.TimedOut.class) != null || inChain(e, SocketTimeoutException.class) != null) {
             why = "the registry did not answer within the timeout of " + seconds(timeout);
         } else if (inChain(e, ConnectException.class) != null) {
             why = "the connection was refused: no registry is listening at that address";

@@ -247,8 +247,8 @@ public final class OciRegistry implements Registry {
 
     @Override
     public void close() {
-        // Saves what was learned about build tags. java.net.http.HttpClient has no close() before Java 21; its idle
-        // connections time out on their own.
+        // Saves what was learned about build tags. Idle keep-alive connections are the JDK's (HttpURLConnection's
+        // pool) and time out on their own.
         lookup.close();
     }
 

@@ -2,52 +2,64 @@ package io.github.ecrpromotion.oci.http;
 
 import io.github.ecrpromotion.core.registry.RegistryOptions;
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Routes the registry and token requests of {@link java.net.http.HttpClient} through the configured HTTP proxy: a
- * {@link ProxySelector} that sends every host through it except the no-proxy hosts, and the proxy's credentials as a
- * {@code Proxy-Authorization} header on the requests that go through it.
+ * Routes the registry and token requests through the configured HTTP proxy: every host goes through it except the
+ * no-proxy hosts ({@link #selector}), and the proxy's credentials go to the proxy only.
  *
- * <p>Why a header and not an {@link java.net.Authenticator} (which would answer the proxy's 407 for
- * {@code RequestorType.PROXY} only): a JDK client with an authenticator drops every {@code Authorization} header the
- * caller sets, and fails a registry's {@code 401 Basic} with "No credentials provided" when the authenticator has
- * nothing for it, so {@link Auth}'s own registry credentials would stop working. The JDK sends a caller's
- * {@code Proxy-*} headers to the proxy only: in a proxied request or on a CONNECT, never straight to a server nor
- * inside a tunnel (jdk.internal.net.http.HttpConnection#headerFilter); on top of that we set it only on requests the
- * selector sends through the proxy.
+ * <p>How the credentials reach the proxy, per connection ({@link Connector}; nothing global is set):
+ * <ul>
+ *   <li>plain HTTP: a {@code Proxy-Authorization} header on every request sent through the proxy (a proxied
+ *       request is the proxy's to read; it does not pass the header on);</li>
+ *   <li>HTTPS: the JDK opens a tunnel with CONNECT, and everything after it goes to the registry, a header included;
+ *       so the credentials are given to the connection's own {@link Authenticator}, which answers the proxy's 407
+ *       on the CONNECT and never a server's 401 ({@link Auth} does the registry's auth itself).</li>
+ * </ul>
  *
  * <p>Our selector is consulted for loopback hosts too (only the JDK's default selector skips them through
  * {@code http.nonProxyHosts}), so a registry on 127.0.0.1 is proxied unless it is a no-proxy host.
  *
- * <p>JDK quirk: for HTTPS registries the JDK client reaches the proxy with CONNECT, and by default it drops Basic
- * proxy credentials there ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}); an authenticating proxy in front
- * of HTTPS registries needs {@code -Djdk.http.auth.tunneling.disabledSchemes=} on the JVM.
+ * <p>JDK quirk: by default the JDK does not send Basic proxy credentials on a CONNECT
+ * ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}); an authenticating proxy in front of HTTPS registries
+ * needs {@code -Djdk.http.auth.tunneling.disabledSchemes=} on the JVM.
  */
 final class ProxyRouting {
     private ProxyRouting() {
     }
 
-    /** Applies {@code options}' proxy, if any, to {@code builder}; without one the client connects directly. */
-    static HttpClient.Builder apply(HttpClient.Builder builder, RegistryOptions options) {
-        options.proxy().ifPresent(p -> builder.proxy(selector(p)));
-        return builder;
+    /**
+     * The proxy a request for {@code uri} goes through ({@link Proxy#NO_PROXY} for a no-proxy host), or empty when the
+     * options name no proxy (the JDK's default proxy selector then decides, as it always has).
+     */
+    static Optional<Proxy> proxy(URI uri, RegistryOptions options) {
+        return options.proxy().map(p -> selector(p).select(uri).get(0));
     }
 
-    /** Adds the proxy's credentials to a request for {@code uri} when it goes through an authenticating proxy. */
-    static HttpRequest.Builder authorize(HttpRequest.Builder request, URI uri, RegistryOptions options) {
-        proxyAuthorization(uri, options).ifPresent(v -> request.header("Proxy-Authorization", v));
-        return request;
+    /** The connection's authenticator for an HTTPS request through an authenticating proxy: the proxy's only. */
+    static Authenticator authenticator(RegistryOptions.Proxy proxy) {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return getRequestorType() == RequestorType.PROXY && proxy.username() != null && proxy.password() != null
+                        ? new PasswordAuthentication(proxy.username(), proxy.password().toCharArray()) : null;
+            }
+
+            @Override
+            public String toString() {
+                return "authenticator for " + proxy;
+            }
+        };
     }
 
     static Optional<String> proxyAuthorization(URI uri, RegistryOptions options) {

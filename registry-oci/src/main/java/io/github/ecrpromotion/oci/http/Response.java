@@ -1,7 +1,6 @@
 package io.github.ecrpromotion.oci.http;
 
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -10,7 +9,7 @@ import java.util.Optional;
  * {@code attempts} how many times the request was sent (retries); {@code gaveUp} why no further attempt was made
  * when the last answer was still a passing failure (empty otherwise). {@code secrets} cleans its text for messages.
  */
-record Response(int status, HttpHeaders headers, byte[] body, URI uri, Secrets secrets, int attempts, String gaveUp) {
+record Response(int status, Headers headers, byte[] body, URI uri, Secrets secrets, int attempts, String gaveUp) {
 
     Optional<String> header(String name) {
         return headers.firstValue(name);

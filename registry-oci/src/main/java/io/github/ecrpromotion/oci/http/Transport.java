@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,10 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -31,42 +23,28 @@ import javax.net.ssl.SSLException;
  * every request, body included, at the call's {@link Deadline}. Plain HTTP for loopback hosts or when the options
  * ask for it; HTTPS otherwise.
  *
- * <p>Redirects are followed here, not by the JDK client: for GET and HEAD on 301, 302, 303, 307 and 308, for PUT only
+ * <p>Redirects are followed here, not by the JDK: for GET and HEAD on 301, 302, 303, 307 and 308, for PUT only
  * on 307 and 308 (which keep the method and body), at most {@value #MAX_REDIRECTS} hops, and the Authorization header
- * goes only to the scheme, host and port it was made for (the JDK client would replay it to any host).
+ * goes only to the scheme, host and port it was made for (the JDK's redirect following would replay it to any host).
  */
 final class Transport {
     static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
+    private final Connector connector;
     private final Repository repository;
     private final URI base;
     private final String name;
     private final Auth auth;
     private final RegistryOptions options;
     private final Secrets secrets;
-    /** A CA file that cannot be read: reported by the first request, as every other failure is. */
-    private final RegistryException tlsFailure;
 
     Transport(Repository repository, RegistryOptions options) {
         this.repository = repository;
         this.options = options;
         this.secrets = Secrets.of(options);
-        // HTTP/1.1: predictable on plain-HTTP registries (no h2c upgrade). Redirects: see the class comment.
-        // The proxy, if any, applies to registry and token requests alike: Auth sends through this client too.
+        // The proxy, if any, applies to registry and token requests alike: Auth sends through this connector too.
         // TLS trust (a CA file, or no verification) likewise applies to the token server as well as the registry.
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        RegistryException failure = null;
-        try {
-            Tls.context(options).ifPresent(builder::sslContext);
-        } catch (RegistryException e) {
-            failure = e;
-        }
-        this.tlsFailure = failure;
-        this.client = ProxyRouting.apply(builder, options).build();
+        this.connector = new Connector(options);
         String host = repository.host().orElseThrow();
         String name = repository.name();
         // Docker Hub: the API lives on registry-1.docker.io and official images sit under library/.
@@ -80,7 +58,7 @@ final class Transport {
         String scheme = options.tls() ? "https" : repository.isLoopback() || options.plainHttp() ? "http" : "https";
         this.base = URI.create(scheme + "://" + host + "/v2/");
         this.name = name;
-        this.auth = new Auth(client, repository.host().orElseThrow(), "https".equals(scheme), options, secrets);
+        this.auth = new Auth(connector, repository.host().orElseThrow(), "https".equals(scheme), options, secrets);
     }
 
     Repository repository() {
@@ -109,9 +87,6 @@ final class Transport {
      */
     Response send(String action, String method, URI uri, Map<String, String> headers, byte[] body, boolean push,
                   CappedBody.Limit limit, Deadline deadline) throws RegistryException {
-        if (tlsFailure != null) {
-            throw tlsFailure;
-        }
         boolean read = method.equals("GET") || method.equals("HEAD");
         int attempt = 1;
         while (true) {
@@ -164,7 +139,8 @@ final class Transport {
      */
     static boolean passing(IOException e) {
         return !(e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLException
-                || e instanceof HttpTimeoutException || e instanceof CappedBody.TooLarge
+                || e instanceof Connector.TimedOut || e instanceof java.net.SocketTimeoutException
+                || e instanceof CappedBody.TooLarge
                 || e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException
                 || e.getCause() instanceof SSLException);
     }
@@ -269,8 +245,8 @@ final class Transport {
     }
 
     /**
-     * A URL a registry chose (a Link, a Location, a token realm) that the JDK client can request: http or https with a
-     * host. Anything else is the registry's error, reported as such rather than as the client's IllegalArgumentException.
+     * A URL a registry chose (a Link, a Location, a token realm) that can be requested: http or https with a
+     * host. Anything else is the registry's error, reported as such rather than as the JDK's IllegalArgumentException.
      */
     static void requestable(URI uri, String action) throws RegistryException {
         String scheme = uri.getScheme();
@@ -284,14 +260,10 @@ final class Transport {
                               Optional<String> authorization, CappedBody.Limit limit, Deadline deadline)
             throws RegistryException {
         requestable(uri, action);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(b::header);
-        authorization.ifPresent(a -> b.header("Authorization", a));
-        ProxyRouting.authorize(b, uri, options);
-        HttpResponse<byte[]> r = call(client, b, method, limit, deadline, action);
-        byte[] raw = r.body() == null ? new byte[0] : r.body();
-        return new Response(r.statusCode(), r.headers(), decoded(r.statusCode(), r.headers(), raw, limit, action), uri,
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        authorization.ifPresent(a -> all.put("Authorization", a));
+        Connector.Answer r = connector.call(method, uri, all, body, limit, deadline, action);
+        return new Response(r.status(), r.headers(), decoded(r.status(), r.headers(), r.body(), limit, action), uri,
                 secrets, 1, null);
     }
 
@@ -300,7 +272,7 @@ final class Transport {
      * decode it, so such proxies exist), decoded up to the endpoint's limit. Another encoding, or a gzip body that
      * does not decode, is a PROTOCOL error on a success answer; an error answer then just has no body to quote.
      */
-    static byte[] decoded(int status, java.net.http.HttpHeaders headers, byte[] body, CappedBody.Limit limit,
+    static byte[] decoded(int status, Headers headers, byte[] body, CappedBody.Limit limit,
                           String action) throws RegistryException {
         String encoding = headers.firstValue("Content-Encoding").map(String::trim).orElse("");
         if (body.length == 0 || encoding.isEmpty() || encoding.equalsIgnoreCase("identity")) {
@@ -332,39 +304,5 @@ final class Transport {
         }
         throw HttpErrors.protocol(action, "the registry's answer is encoded in a way this tool does not decode "
                 + "(Content-Encoding other than gzip)");
-    }
-
-    /**
-     * One request whose headers and body both arrive before the deadline: the JDK's request timeout covers only the
-     * wait for the headers, so the whole exchange is awaited with what time is left and cancelled when it runs out.
-     * Bodies are read through {@link CappedBody}. Failures become the backend's exceptions.
-     */
-    static HttpResponse<byte[]> call(HttpClient client, HttpRequest.Builder request, String method,
-                                     CappedBody.Limit limit, Deadline deadline, String action) throws RegistryException {
-        Duration left = deadline.remaining();
-        if (left.isNegative() || left.isZero()) {
-            throw HttpErrors.io(action, new HttpTimeoutException("the time was up before the request"), deadline.timeout());
-        }
-        HttpRequest built = request.timeout(left).build();
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(built, CappedBody.handler(method, limit));
-        try {
-            return f.get(left.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw HttpErrors.io(action, new HttpTimeoutException("the answer did not end in time"), deadline.timeout());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge tooLarge) {
-                throw HttpErrors.protocol(action, "the registry's answer is larger than " + tooLarge.limit);
-            }
-            if (cause instanceof IOException io) {
-                throw HttpErrors.io(action, io, deadline.timeout(), built.uri().getHost());
-            }
-            throw HttpErrors.io(action, new IOException(cause), deadline.timeout());
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw HttpErrors.io(action, e, deadline.timeout());
-        }
     }
 }

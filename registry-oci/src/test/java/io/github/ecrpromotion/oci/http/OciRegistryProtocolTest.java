@@ -296,6 +296,34 @@ public class OciRegistryProtocolTest {
     }
 
     @Test
+    public void putManifest_whenAnswered401_getsANewTokenAndIsSentOnceMore_withItsBody() throws Exception {
+        // The token expires between the fetch and the PUT: the PUT itself meets the 401 (a body sent with a fixed
+        // length, which the JDK cannot answer a challenge for by itself).
+        AtomicInteger issued = new AtomicInteger();
+        ScriptedServer tokens = server(req -> Reply.json(200, "{\"token\":\"tok-" + issued.incrementAndGet() + "\"}"));
+        String challenge = "Bearer realm=\"http://" + tokens.hostPort() + "/token\",service=\"scripted-registry\"";
+        AtomicInteger puts = new AtomicInteger();
+        ScriptedServer registry = server(req -> {
+            if (req.header("Authorization") == null || req.method().equals("PUT") && puts.incrementAndGet() == 1) {
+                return Reply.json(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"token expired\"}]}",
+                        "WWW-Authenticate", challenge);
+            }
+            return req.method().equals("PUT") ? new Reply(201, Map.of("Docker-Content-Digest", M.digest().toString()),
+                    new byte[0]) : Reply.of(404);
+        });
+        OciRegistry r = open(registry, options());
+
+        assertTrue(r.putManifest(Tag.of("testing"), M).changed());
+
+        List<Request> sent = registry.requests().stream().filter(q -> q.method().equals("PUT")).toList();
+        assertEquals(2, sent.size());
+        assertEquals(List.of("Bearer tok-2", "Bearer tok-3"), sent.stream().map(q -> q.header("Authorization")).toList());
+        for (Request q : sent) {
+            assertArrayEquals(M.bytes(), q.body());
+        }
+    }
+
+    @Test
     public void bearerToken_whenTheTokenServerIsBusy_isRetriedByTheRegistrysPolicy() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         ScriptedServer tokens = server(req -> asked.incrementAndGet() <= 2

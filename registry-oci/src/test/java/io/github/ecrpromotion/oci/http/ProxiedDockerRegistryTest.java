@@ -161,4 +161,45 @@ public class ProxiedDockerRegistryTest {
         }
         assertEquals("nothing was forwarded", 0, proxy.forwarded());
     }
+
+    @Test
+    public void httpsRegistry_throughAProxyRefusingTheConnect_isAuthErrorWithoutThePassword_andNotRetried()
+            throws Exception {
+        // A proxy that answers every CONNECT 407: the HTTPS request never leaves the loopback.
+        java.util.List<String> connects = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket refusing = new java.net.ServerSocket(0, 16, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!refusing.isClosed()) {
+                    try (java.net.Socket c = refusing.accept()) {
+                        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                c.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            if (line.startsWith("CONNECT ")) {
+                                connects.add(line);
+                            }
+                        }
+                        c.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                + "Proxy-Authenticate: Basic realm=\"proxy\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    } catch (java.io.IOException closed) {
+                        // the test is over, or the client hung up
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            RegistryOptions o = options().proxy(new RegistryOptions.Proxy("127.0.0.1", refusing.getLocalPort(), PROXY_USER,
+                    PROXY_PASSWORD, List.of())).build();
+            try (Registry r = Registries.open(Repository.parse("registry.example.com/proxied/app"), o)) {
+                RegistryException e = assertThrows(RegistryException.class, () -> r.getManifest(ImageRef.of(Tag.of("build-1"))));
+                assertEquals(e.getMessage(), RegistryException.Reason.AUTH, e.reason());
+                assertTrue(e.getMessage(), e.getMessage().contains("HTTP 407") && e.getMessage().contains("127.0.0.1"));
+                assertFalse(e.getMessage(), e.getMessage().contains(PROXY_PASSWORD));
+            }
+            // One CONNECT, not retried; a second with the credentials only when the JVM lets Basic through tunnels.
+            int perAttempt = System.getProperty("jdk.http.auth.tunneling.disabledSchemes", "Basic").contains("Basic") ? 1 : 2;
+            assertEquals("not retried: " + connects, perAttempt, connects.size());
+            assertTrue(connects.toString(), connects.get(0).startsWith("CONNECT registry.example.com:443 "));
+        }
+    }
 }

@@ -6,22 +6,21 @@ import static org.junit.Assert.assertTrue;
 
 import io.github.ecrpromotion.core.registry.RegistryException;
 import io.github.ecrpromotion.core.registry.RegistryOptions;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.Test;
 
 /**
  * Where the credentials may travel when a registry names its token realm. A remote host cannot be started here, so the
- * challenge is handed to {@link Auth} directly; every refusal happens before any request is sent (the client is never
- * used: it has no server to reach).
+ * challenge is handed to {@link Auth} directly; every refusal happens before any request is sent (the connector is
+ * never used: it has no server to reach).
  */
 public class TokenRealmTest {
 
     private static Auth auth(String host, boolean https) {
         RegistryOptions options = RegistryOptions.builder().basicAuth("ci", "s3cret-pass-word")
                 .timeout(Duration.ofSeconds(5)).build();
-        return new Auth(HttpClient.newHttpClient(), host, https, options, Secrets.of(options));
+        return new Auth(new Connector(options), host, https, options, Secrets.of(options));
     }
 
     private static RegistryException refused(Auth auth, String realm) {
