@@ -41,6 +41,10 @@ import javax.net.ssl.SSLSocketFactory;
  * timeout).
  */
 final class Connector {
+    /** The User-Agent of every request: this tool's name and, in a released jar, its version. */
+    static final String USER_AGENT = "ecr-promotion/" + java.util.Optional.ofNullable(
+            Connector.class.getPackage().getImplementationVersion()).orElse("development");
+
     /** The deadline passed: while connecting, or while waiting for the answer or its body. */
     static final class TimedOut extends IOException {
         private static final long serialVersionUID = 1L;
@@ -193,6 +197,8 @@ final class Connector {
         }
         // The JDK's default Accept (text/html, ...) means nothing to a registry; ask for anything unless told.
         c.setRequestProperty("Accept", "*/*");
+        // Registries log the client (as they do skopeo's and crane's); the JDK's "Java/17" would say nothing.
+        c.setRequestProperty("User-Agent", USER_AGENT);
         headers.forEach(c::setRequestProperty);
         Optional<String> proxyAuthorization = ProxyRouting.proxyAuthorization(uri, options);
         if (proxyAuthorization.isPresent()) {

@@ -102,6 +102,13 @@ public class OciRegistryProtocolTest {
     }
 
     @Test
+    public void everyRequest_namesThisToolAsItsUserAgent() throws Exception {
+        ScriptedServer s = server(req -> Reply.json(200, "{\"name\":\"demo/app\",\"tags\":[\"a\"]}"));
+        open(s, options()).listTags();
+        assertTrue(s.requests().toString(), s.requests().get(0).header("user-agent").startsWith("ecr-promotion/"));
+    }
+
+    @Test
     public void listTags_whenRepositoryMissing_isNotFound() throws Exception {
         ScriptedServer s = server(req -> Reply.json(404,
                 "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\"}]}"));
