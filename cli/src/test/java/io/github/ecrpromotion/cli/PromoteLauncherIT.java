@@ -93,6 +93,15 @@ public class PromoteLauncherIT {
         assertEquals("the same archive, not a new one", made,
                 Files.readAttributes(target.resolve(files.get(0)), BasicFileAttributes.class).fileKey());
 
+        // The archive is a static one: it holds picocli's Java 5 class files too, which a dynamic archive skips.
+        Result logged = run(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + tmp.getRoot().toPath()
+                .resolve("classes.log")), "--version");
+        assertEquals(logged.toString(), 0, logged.exit());
+        List<String> picocli = Files.readAllLines(tmp.getRoot().toPath().resolve("classes.log")).stream()
+                .filter(l -> l.contains(" picocli.CommandLine ")).collect(Collectors.toList());
+        assertEquals(picocli.toString(), 1, picocli.size());
+        assertTrue(picocli.get(0), picocli.get(0).endsWith("source: shared objects file"));
+
         Result demo = run(Map.of(), "demo", tmp.getRoot().toPath().resolve("demo").toString());
         assertEquals(demo.toString(), 0, demo.exit());
         assertEquals(demo.toString(), "", demo.err());
