@@ -68,4 +68,47 @@ public class DocumentedCommandsTest {
         Cli.Run run = Cli.run(lines.get(i).substring("$ promote ".length()).replace("/tmp/demo", dir.toString()).split("\\s+"));
         assertEquals(run.toString(), lines.get(i + 1) + "\n" + lines.get(i + 2) + "\n", run.out());
     }
+
+    /**
+     * Every offline {@code $ promote} line of a console block that is followed by output (up to a blank line, the next
+     * command or the block's end, leaving out lines with "…", which elide) prints exactly that output on a fresh
+     * {@code promote demo} layout.
+     */
+    @Test
+    public void theDocumentedOutputs_areWhatTheCommandsPrint() throws Exception {
+        List<String> lines = Files.readAllLines(DOC);
+        List<String> offline = offlineCommands();
+        boolean inCode = false;
+        int checked = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("```")) {
+                inCode = !inCode;
+                continue;
+            }
+            if (!inCode || !line.startsWith("$ promote ") || !offline.contains(line.substring(2).strip())) {
+                continue;
+            }
+            StringBuilder shown = new StringBuilder();
+            int j = i + 1;
+            for (; j < lines.size() && !lines.get(j).isEmpty() && !lines.get(j).startsWith("$ ")
+                    && !lines.get(j).startsWith("```"); j++) {
+                shown.append(lines.get(j)).append('\n');
+            }
+            if (shown.length() == 0 || shown.indexOf("\u2026") >= 0 || shown.indexOf("...") >= 0
+                    || shown.toString().startsWith("error:")) {
+                continue;
+            }
+            Path dir = tmp.getRoot().toPath().resolve("out-" + i);
+            String command = line.substring(2).strip();
+            String[] args = command.replace("/tmp/demo", dir.toString()).substring("promote ".length()).split("\\s+");
+            if (!args[0].equals("demo")) {
+                assertEquals(0, Cli.run("demo", dir.toString()).exit());
+            }
+            Cli.Run run = Cli.run(args);
+            assertEquals(command + "\n" + run, shown.toString(), run.out().replace(dir.toString(), "/tmp/demo"));
+            checked++;
+        }
+        assertTrue("no documented output was checked", checked >= 3);
+    }
 }
