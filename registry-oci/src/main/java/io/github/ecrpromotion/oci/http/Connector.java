@@ -175,6 +175,14 @@ final class Connector {
                 + "-Djdk.http.auth.tunneling.disabledSchemes= (empty)" : "";
     }
 
+    /** Answers nobody: the registry's 401 is the {@link Transport}'s to handle. */
+    private static final Authenticator NO_ONE = new Authenticator() {
+        @Override
+        protected java.net.PasswordAuthentication getPasswordAuthentication() {
+            return null;
+        }
+    };
+
     private HttpURLConnection open(URI uri, String method, Map<String, String> headers, byte[] body, Duration left)
             throws IOException {
         Optional<Proxy> proxy = ProxyRouting.proxy(uri, options);
@@ -200,13 +208,16 @@ final class Connector {
         // Registries log the client (as they do skopeo's and crane's); the JDK's "Java/17" would say nothing.
         c.setRequestProperty("User-Agent", USER_AGENT);
         headers.forEach(c::setRequestProperty);
+        // Never the JVM's default Authenticator (Jenkins installs one for its proxy, any plugin may): it would answer
+        // the registry's 401 with credentials nobody gave this tool, and its answers land in the JVM-wide auth cache.
+        // A connection's own authenticator also gets an auth cache of its own.
         Optional<String> proxyAuthorization = ProxyRouting.proxyAuthorization(uri, options);
+        boolean tunnel = proxyAuthorization.isPresent() && "https".equalsIgnoreCase(uri.getScheme());
+        // A header set here would travel inside the tunnel to the registry: the proxy's credentials go on the CONNECT
+        // only, when the proxy asks for them (407), by an authenticator that answers the proxy alone.
+        c.setAuthenticator(tunnel ? proxyAuthenticator : NO_ONE);
         if (proxyAuthorization.isPresent()) {
-            if ("https".equalsIgnoreCase(uri.getScheme())) {
-                // A header set here would travel inside the tunnel to the registry: the proxy's credentials go on the
-                // CONNECT only, when the proxy asks for them (407).
-                c.setAuthenticator(proxyAuthenticator);
-            } else {
+            if (!tunnel) {
                 c.setRequestProperty("Proxy-Authorization", proxyAuthorization.get());
             }
         }
