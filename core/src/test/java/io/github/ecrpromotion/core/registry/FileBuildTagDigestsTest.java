@@ -94,6 +94,35 @@ public class FileBuildTagDigestsTest {
         assertEquals(Map.of(B11, D2), s.load(APP));
     }
 
+    /**
+     * A FIFO (or a device) planted under the repository's name: opening it for reading would wait for a writer that
+     * never comes, and the run would hang before its first request. It must count as empty, as any other odd file.
+     */
+    @Test
+    public void aPlantedFifo_isNotOpened_andIsReplacedAtTheNextUpdate() throws Exception {
+        Path dir = tmp.newFolder("cache").toPath();
+        FileBuildTagDigests s = store(dir);
+        Path fifo = s.fileOf(APP);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        java.util.concurrent.atomic.AtomicReference<Map<Tag, Digest>> loaded = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> loaded.set(s.load(APP)));
+        reader.setDaemon(true);
+        reader.start();
+        // Generous: a load that does not open the FIFO is over in milliseconds; one that does never ends by itself.
+        reader.join(20_000);
+        boolean hung = reader.isAlive();
+        if (hung) {
+            // Let the stuck reader go: opening the FIFO read-write (never blocks) and closing it gives it an end of file.
+            new java.io.RandomAccessFile(fifo.toFile(), "rw").close();
+            reader.join();
+        }
+        assertFalse("loading a FIFO blocked until a writer came", hung);
+        assertEquals(Map.of(), loaded.get());
+        s.update(APP, Map.of(B10, D1), Set.of());
+        assertTrue(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS));
+        assertEquals(Map.of(B10, D1), s.load(APP));
+    }
+
     @Test
     public void aCacheDirectoryThatIsALink_isNotUsed() throws Exception {
         Path real = tmp.newFolder("real").toPath();
