@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.Set;
  * {@link BuildTagDigests} in a directory: one text file per repository, named by the sha256 of the repository's
  * canonical form, whose first lines name the format and the repository and whose other lines are
  * {@code <build tag> <digest>}. Anything unexpected (another repository, a bad line, a file too big, a symbolic
- * link) makes the file count as empty; it is replaced at the next update.
+ * link, a FIFO or anything else that is not a regular file) makes the file count as empty; it is replaced at the
+ * next update.
  */
 final class FileBuildTagDigests implements BuildTagDigests {
     private static final String FORMAT = "# ecr-promotion build tag digests v1";
@@ -45,6 +47,15 @@ final class FileBuildTagDigests implements BuildTagDigests {
     @Override
     public Map<Tag, Digest> load(Repository repository) {
         Path file = fileOf(repository);
+        try {
+            // Only a regular file is opened: a FIFO would block the open until a writer came (the run would hang
+            // before its first request), a device could be endless.
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                return Map.of();
+            }
+        } catch (IOException | RuntimeException missing) {
+            return Map.of();
+        }
         // NOFOLLOW_LINKS: a link planted in the cache directory is never read through.
         try (InputStream in = Channels.newInputStream(Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)))) {
