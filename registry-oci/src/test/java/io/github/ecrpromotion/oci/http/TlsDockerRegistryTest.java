@@ -102,6 +102,29 @@ public class TlsDockerRegistryTest {
         }
     }
 
+    /**
+     * Trust is the connection's, not the JVM's: after a registry object with {@code --tls-verify=false} talked to a
+     * host (its keep-alive connection pooled by the JDK), another one in the same JVM with default trust, or with a
+     * CA file but the host name check, still refuses that host's certificate.
+     */
+    @Test
+    public void tlsVerifyFalse_thenDefaultTrustInTheSameJvm_stillRefusesTheSelfSignedCertificate() throws Exception {
+        try (Registry r = open(server, options().tls(true).tlsVerify(false))) {
+            assertEquals(IMAGE.manifest().digest(), r.resolve(build1()).orElseThrow());
+        }
+        try (Registry r = open(otherName, options().tls(true).tlsVerify(false))) {
+            assertEquals(IMAGE.manifest().digest(), r.resolve(build1()).orElseThrow());
+        }
+        try (Registry r = open(server, options().tls(true))) {
+            RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
+            assertTrue(e.getMessage(), e.getMessage().contains("TLS certificate is not trusted"));
+        }
+        try (Registry r = open(otherName, options().tls(true).caCertificate(otherName.caCertificate().orElseThrow()))) {
+            RegistryException e = assertThrows(RegistryException.class, () -> r.resolve(build1()));
+            assertTrue(e.getMessage(), e.getMessage().contains("TLS certificate is for another host name"));
+        }
+    }
+
     @Test
     public void certificateForAnotherName_evenWithItsCa_isAnErrorSayingSo() throws Exception {
         try (Registry r = open(otherName, options().tls(true).caCertificate(otherName.caCertificate().orElseThrow()))) {
