@@ -98,4 +98,27 @@ public class TransportAttackTest {
             Authenticator.setDefault(before);
         }
     }
+
+    /** A token server's token with CR/LF in it never becomes a header line of its own, nor appears in the error. */
+    @Test
+    public void aTokenWithCrLf_injectsNoHeader_andIsNotQuoted() throws Exception {
+        try (ScriptedServer tokens = new ScriptedServer(
+                req -> Reply.json(200, "{\"token\":\"abc\\r\\nX-Injected: yes\"}"))) {
+            String challenge = "Bearer realm=\"http://" + tokens.hostPort() + "/token\",service=\"svc\"";
+            try (ScriptedServer registry = new ScriptedServer(req -> Reply.json(401, "{}", "WWW-Authenticate",
+                    challenge))) {
+                OciRegistry r = new OciRegistry(Repository.of(registry.hostPort() + "/demo/app"), options().build());
+                RegistryException e;
+                try {
+                    e = assertThrows(RegistryException.class, () -> r.resolve(ImageRef.of(Tag.of("b1"))));
+                } finally {
+                    r.close();
+                }
+                assertTrue(e.getMessage(), !e.getMessage().contains("X-Injected"));
+                for (Request q : registry.requests()) {
+                    assertNull(q.header("X-Injected"));
+                }
+            }
+        }
+    }
 }
