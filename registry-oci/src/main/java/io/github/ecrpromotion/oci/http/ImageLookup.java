@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -244,12 +246,16 @@ final class ImageLookup implements AutoCloseable {
     private synchronized ExecutorService pool() {
         if (pool == null) {
             AtomicInteger n = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            ThreadPoolExecutor p = new ThreadPoolExecutor(PARALLEL, PARALLEL, 2, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "registry-lookup-" + n.incrementAndGet());
                 // A forgotten close() never keeps a short-lived process alive.
                 t.setDaemon(true);
                 return t;
             });
+            // Nor leaves idle threads in a long-running one (a Jenkins controller): they end two seconds after use.
+            p.allowCoreThreadTimeOut(true);
+            pool = p;
         }
         return pool;
     }
